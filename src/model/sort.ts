@@ -1,28 +1,69 @@
 import { qualifiedName, sortBy } from "./keys";
-import type { SchemaModel, TableModel } from "./types";
+import type { Column, SchemaModel, TableModel } from "./types";
 
 /**
- * Puts a model in canonical order: tables, enums and views by qualified name; indexes,
- * uniques, foreign keys, checks and exclusions by name. Column order is kept (it is the
- * declared order), as are the orders of columns inside keys and of enum values, which matter.
+ * Puts a model in canonical form: tables, enums and views by qualified name; indexes, uniques,
+ * foreign keys, checks and exclusions by name; and every object's members in one fixed order,
+ * so that two equal models also serialise to the same JSON text. Column order is kept (it is
+ * the declared order), as are the orders of columns inside keys and of enum values, which matter.
  */
 export function sortModel(model: SchemaModel): SchemaModel {
   return {
     tables: sortBy(model.tables.map(sortTable), qualifiedName),
-    enums: sortBy(model.enums, qualifiedName),
-    views: sortBy(model.views, qualifiedName),
+    enums: sortBy(model.enums, qualifiedName).map((e) =>
+      ordered(e, ["schema", "name", "values"]),
+    ),
+    views: sortBy(model.views, qualifiedName).map((v) =>
+      ordered(v, ["schema", "name", "materialized", "definition"]),
+    ),
   };
 }
+
+const columnMembers: readonly (keyof Column)[] = [
+  "name",
+  "type",
+  "nullable",
+  "default",
+  "identity",
+  "computed",
+  "comment",
+  "collation",
+];
 
 export function sortTable(table: TableModel): TableModel {
   const byName = <T extends { readonly name: string }>(items: readonly T[]): T[] =>
     sortBy(items, (item) => item.name);
-  return {
-    ...table,
-    indexes: byName(table.indexes),
-    uniques: byName(table.uniques),
-    foreignKeys: byName(table.foreignKeys),
-    checks: byName(table.checks),
-    exclusions: byName(table.exclusions),
-  };
+  return ordered(
+    {
+      ...table,
+      columns: table.columns.map((c) => ordered(c, columnMembers)),
+      indexes: byName(table.indexes),
+      uniques: byName(table.uniques),
+      foreignKeys: byName(table.foreignKeys),
+      checks: byName(table.checks),
+      exclusions: byName(table.exclusions),
+    },
+    [
+      "schema",
+      "name",
+      "comment",
+      "columns",
+      "primaryKey",
+      "indexes",
+      "uniques",
+      "foreignKeys",
+      "checks",
+      "exclusions",
+    ],
+  );
+}
+
+/** A copy of `value` with the listed members first, in that order, and `undefined` ones dropped. */
+function ordered<T extends object>(value: T, first: readonly (keyof T)[]): T {
+  const out: Record<string, unknown> = {};
+  const record = value as Record<string, unknown>;
+  for (const key of [...first, ...Object.keys(value)] as string[]) {
+    if (!(key in out) && record[key] !== undefined) out[key] = record[key];
+  }
+  return out as T;
 }

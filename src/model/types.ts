@@ -30,6 +30,11 @@ export type ColumnType =
   | { readonly kind: "interval" }
   /** A reference to a named enum type (PostgreSQL `CREATE TYPE ... AS ENUM`). */
   | { readonly kind: "enum"; readonly name: string; readonly schema?: string }
+  /**
+   * A text column restricted to a list of values by the column itself (SQLite's inline
+   * `CHECK ("col" IN (...))` that TypeORM writes for `enum`/`simple-enum`; MySQL `ENUM(...)`).
+   */
+  | { readonly kind: "inline-enum"; readonly values: readonly string[] }
   /** An array of another type (PostgreSQL). */
   | { readonly kind: "array"; readonly element: ColumnType }
   /** Anything without a canonical form, kept as the database spells it (normalised by the dialect). */

@@ -1,0 +1,73 @@
+/**
+ * Turns whatever loading a user file threw into a one-line `LoadError` naming the file (relative
+ * to the working directory): a syntax error, a missing module, or an exception thrown by the
+ * module's top-level code.
+ */
+import { isAbsolute, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LoadError, RetortError, messageOf } from "../util/errors";
+import { moduleThatThrew } from "./require-hook";
+import { parseSyntaxErrorMessage } from "./transpile";
+
+/** `file` relative to `cwd` when it lies inside it, else as given. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
+}
+
+/** The first line of a message, trimmed. */
+export function firstLine(text: string): string {
+  return text.split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+}
+
+/** True when `error` is (or wraps) a failure to load a user module rather than anything else. */
+export function isLoadFailure(error: unknown): boolean {
+  if (error instanceof LoadError) return true;
+  if (!(error instanceof Error)) return false;
+  return (
+    parseSyntaxErrorMessage(error.message) !== undefined ||
+    moduleThatThrew(error) !== undefined ||
+    isModuleNotFound(error)
+  );
+}
+
+function isModuleNotFound(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND";
+}
+
+/**
+ * The user file an exception came from, by its stack: the first frame inside `cwd` that is not
+ * in `node_modules`. Used for ES modules, whose evaluation the require hook does not see.
+ */
+function fileFromStack(error: unknown, cwd: string): string | undefined {
+  const stack = error instanceof Error ? error.stack : undefined;
+  if (stack === undefined) return undefined;
+  for (const match of stack.matchAll(/\(?((?:file:\/\/)?\/[^\s():]+):\d+:\d+\)?/g)) {
+    const location = match[1]!;
+    const file = location.startsWith("file:") ? fileURLToPath(location) : location;
+    if (!file.startsWith(cwd + sep) || file.includes(`${sep}node_modules${sep}`)) continue;
+    return file;
+  }
+  return undefined;
+}
+
+/**
+ * Translates an error thrown while loading `entry` (or a module it imports) into a `LoadError`.
+ * RetortErrors pass through unchanged.
+ */
+export function toLoadError(error: unknown, entry: string, cwd: string): RetortError {
+  if (error instanceof RetortError) return error;
+  const message = messageOf(error);
+  const syntax = parseSyntaxErrorMessage(message);
+  if (syntax !== undefined) {
+    return new LoadError(syntax.file, `${displayPath(syntax.file, cwd)}: SyntaxError: ${syntax.detail}`, { cause: error });
+  }
+  const file = moduleThatThrew(error) ?? fileFromStack(error, cwd) ?? entry;
+  const shown = displayPath(file, cwd);
+  if (isModuleNotFound(error)) {
+    return new LoadError(file, `${shown}: ${firstLine(message).replace(/^Error:\s*/, "")}`, { cause: error });
+  }
+  const name = error instanceof Error ? error.name : "thrown value";
+  return new LoadError(file, `${shown} threw while loading: ${name}: ${firstLine(message)}`, { cause: error });
+}

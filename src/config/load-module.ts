@@ -1,0 +1,69 @@
+/**
+ * Loads user TypeScript (ormconfig.ts, entity files, migration files) without a build step:
+ * CommonJS projects through a `require` hook, ES-module projects (`"type": "module"`, `.mts`)
+ * through an ESM loader registered with `module.register()`. Both transpile with SWC and share
+ * the on-disk cache under `node_modules/.cache/retort/`.
+ */
+import { existsSync, statSync } from "node:fs";
+import Module from "node:module";
+import { resolve as resolvePath } from "node:path";
+import { pathToFileURL } from "node:url";
+import { LoadError } from "../util/errors";
+import type { EsmHooksData } from "./esm-hooks";
+import { displayPath, toLoadError } from "./load-errors";
+import { moduleFormatOf } from "./module-format";
+import { installRequireHook } from "./require-hook";
+import { findTranspileCacheDir } from "./transpile-cache";
+
+/** How `loadModule` finds and caches files. */
+export interface LoadModuleOptions {
+  /** Paths in messages are shown relative to it; the cache lives in its project's node_modules. */
+  readonly cwd: string;
+  /** false disables the transpile cache (benchmarks, tests). */
+  readonly cache?: boolean;
+}
+
+let registered = false;
+
+/**
+ * Installs retort's TypeScript loader for this process (idempotent): the `require` hook, the
+ * ESM hooks, source-mapped stack traces, and `reflect-metadata` (TypeORM's decorators read
+ * `design:type` through it, and user code that forgets to import it must still work).
+ */
+export function registerTypeScriptLoader(options: LoadModuleOptions): void {
+  if (registered) return;
+  registered = true;
+  const cacheDir = options.cache === false ? undefined : findTranspileCacheDir(options.cwd);
+  require("reflect-metadata");
+  process.setSourceMapsEnabled(true);
+  installRequireHook(cacheDir);
+  // module.register exists from Node 20.6; without it ES-module projects cannot load .ts files.
+  const register = (Module as { register?: (specifier: string, options?: unknown) => void }).register;
+  if (register !== undefined) {
+    const data: EsmHooksData = cacheDir === undefined ? {} : { cacheDir };
+    register(pathToFileURL(require.resolve("./esm-hooks")).href, { data });
+  }
+}
+
+// TypeScript compiles `import()` to `require()` under CommonJS output; this keeps a real import.
+const importModule = new Function("url", "return import(url)") as (url: string) => Promise<unknown>;
+
+/**
+ * Loads a module the way Node would for its package (`require` for CommonJS, `import()` for ES
+ * modules) and returns its exports (`module.exports`, or the ES module namespace).
+ *
+ * @throws LoadError naming the file (relative to cwd) on a missing file, a syntax error, or an
+ *   exception thrown while the module or one of its imports was evaluated.
+ */
+export async function loadModule(file: string, options: LoadModuleOptions): Promise<unknown> {
+  const path = resolvePath(options.cwd, file);
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new LoadError(path, `${displayPath(path, options.cwd)}: file not found`);
+  }
+  registerTypeScriptLoader(options);
+  try {
+    return moduleFormatOf(path) === "module" ? await importModule(pathToFileURL(path).href) : require(path);
+  } catch (error) {
+    throw toLoadError(error, path, options.cwd);
+  }
+}

@@ -1,0 +1,31 @@
+import type { Dialect } from "../dialect";
+import { normalizeDefault } from "./defaults";
+import { normalizeExpression } from "./expressions";
+import { introspect } from "./introspect";
+import { quoteIdent, quoteLiteral } from "./quote";
+import { formatType, parseType } from "./types";
+
+/** PostgreSQL: transactional DDL, enum types, schemas, comments and arrays. */
+export const postgresDialect: Dialect = {
+  name: "postgres",
+  capabilities: {
+    transactionalDdl: true,
+    canAlterColumnType: true,
+    enumTypes: true,
+    schemas: true,
+    comments: true,
+    arrays: true,
+  },
+  defaultSchema: "public",
+  quoteIdent,
+  quoteLiteral,
+  parseType,
+  formatType,
+  normalizeDefault,
+  normalizeExpression,
+  introspect,
+};
+
+export { normalizeDefault, normalizeExpression, parseType, formatType, quoteIdent, quoteLiteral, introspect };
+export { parseCatalog } from "./parse-catalog";
+export type { CatalogRows } from "./catalog-rows";

@@ -1,0 +1,63 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { RevisionHeader } from "../revision/types";
+import { ConfigError, LoadError } from "../util/errors";
+import { isMigrationFileName } from "./file-names";
+import { scanRevisionHeader } from "./scan-header";
+
+/** Files read at once; keeps well below the usual 1024 open-file limit. */
+const CONCURRENCY = 64;
+
+/**
+ * Reads the header of every migration in `dir` (`*.ts` and `*.js`, not `.d.ts`; not recursive)
+ * without executing or transpiling anything. Sorted by file name. Paths are `join(dir, name)`,
+ * so a relative `dir` gives relative paths in headers and messages.
+ * @throws ConfigError when `dir` does not exist or is not a directory; LoadError for a file that
+ *   cannot be read or has no readable header.
+ */
+export async function readRevisionHeaders(dir: string): Promise<RevisionHeader[]> {
+  await checkMigrationsDir(dir);
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isMigrationFileName(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+  const headers: RevisionHeader[] = new Array(names.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < names.length) {
+      const index = next++;
+      const path = join(dir, names[index]!);
+      headers[index] = scanRevisionHeader(await readText(path), path);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, names.length) }, worker));
+  return headers;
+}
+
+/**
+ * Checks that the migrations directory exists.
+ * @throws ConfigError saying to run `retort init` or pass `--dir`.
+ */
+export async function checkMigrationsDir(dir: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(dir)).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new ConfigError(`Migrations directory ${dir} does not exist; run \`retort init\` or pass --dir`);
+    }
+    throw new ConfigError(`Migrations directory ${dir} cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  if (!isDirectory) {
+    throw new ConfigError(`Migrations directory ${dir} is not a directory; run \`retort init\` or pass --dir`);
+  }
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new LoadError(path, `${path}: cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,28 @@
+import Database from "better-sqlite3";
+import type { QueryExecutor, Row } from "../../../src/dialects/dialect";
+
+/** A QueryExecutor over a better-sqlite3 handle; statements that return no rows are `run`. */
+export function createSqliteExecutor(db: Database.Database): QueryExecutor {
+  return {
+    async query(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+      const statement = db.prepare(sql);
+      if (statement.reader) return statement.all(...params) as Row[];
+      statement.run(...params);
+      return [];
+    },
+  };
+}
+
+/** Wraps an executor and counts the statements that go through it. */
+export function countQueries(inner: QueryExecutor): { executor: QueryExecutor; count: () => number } {
+  let count = 0;
+  return {
+    executor: {
+      query(sql, params) {
+        count++;
+        return inner.query(sql, params);
+      },
+    },
+    count: () => count,
+  };
+}
