@@ -100,6 +100,13 @@ export async function run(argv: readonly string[], environment: CliEnvironment):
 
 /** The `retort` executable (bin/retort.js): runs the CLI on the real process. */
 export async function main(argv: string[]): Promise<void> {
+  // `retort inspect | head`: a closed pipe ends the output, it is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   process.exitCode = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -1,9 +1,9 @@
 /**
  * The ES-module half of retort's TypeScript loader, registered with `module.register()` and run
  * by Node on its module-hooks thread (https://nodejs.org/api/module.html#customization-hooks).
- * `.ts` files of `"type": "module"` packages (and `.mts`) are transpiled to ES modules here;
- * `.ts` files of CommonJS packages are handed back to the CommonJS loader, where the `require`
- * hook compiles them, so that one file is never evaluated twice in two module systems.
+ * `.ts` files of `"type": "module"` packages (and `.mts`) are transpiled to ES modules here.
+ * `.ts` files of CommonJS packages reached through `import` (an `.mts` importing a `.ts` of a
+ * CommonJS package; TypeORM itself `require`s them) are transpiled to CommonJS.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -57,10 +57,9 @@ export async function load(url: string, context: unknown, nextLoad: NextLoad): P
   if (!url.startsWith("file:")) return nextLoad(url, context);
   const filename = fileURLToPath(url);
   if (!isTypeScriptFile(filename)) return nextLoad(url, context);
-  if (moduleFormatOf(filename) === "commonjs") {
-    // No source: Node's CommonJS loader reads the file and our require hook compiles it.
-    return { format: "commonjs", shortCircuit: true };
-  }
-  const source = transpileTypeScript(readFileSync(filename, "utf8"), filename, "module", cacheDir);
-  return { format: "module", source, shortCircuit: true };
+  const format = moduleFormatOf(filename);
+  // CommonJS output too: Node finds the named exports an ES module imports from a CommonJS
+  // module by lexing its source, which must therefore be JavaScript, not TypeScript.
+  const source = transpileTypeScript(readFileSync(filename, "utf8"), filename, format, cacheDir);
+  return { format, source, shortCircuit: true };
 }

@@ -27,8 +27,17 @@ export function isLoadFailure(error: unknown): boolean {
   return (
     parseSyntaxErrorMessage(error.message) !== undefined ||
     moduleThatThrew(error) !== undefined ||
-    isModuleNotFound(error)
+    isModuleNotFound(error) ||
+    thrownByEsmEvaluation(error)
   );
+}
+
+/**
+ * True when the error escaped the top-level code of an ES module: Node's module job is on the
+ * stack. (CommonJS evaluation is seen by the require hook instead.)
+ */
+function thrownByEsmEvaluation(error: Error): boolean {
+  return /\bat (async )?ModuleJob\.run\b/.test(error.stack ?? "");
 }
 
 function isModuleNotFound(error: unknown): boolean {
@@ -63,11 +72,19 @@ export function toLoadError(error: unknown, entry: string, cwd: string): RetortE
   if (syntax !== undefined) {
     return new LoadError(syntax.file, `${displayPath(syntax.file, cwd)}: SyntaxError: ${syntax.detail}`, { cause: error });
   }
+  if (isModuleNotFound(error)) {
+    // ESM says who imported the missing module; CommonJS errors are tagged by the require hook.
+    const importer = /imported from (\S+)\s*$/.exec(firstLine(message))?.[1];
+    const file = moduleThatThrew(error) ?? importer ?? entry;
+    const detail = firstLine(message)
+      .replace(/^Error:\s*/, "")
+      .replace(/\s*imported from \S+\s*$/, "")
+      .split(cwd + sep)
+      .join("");
+    return new LoadError(file, `${displayPath(file, cwd)}: ${detail}`, { cause: error });
+  }
   const file = moduleThatThrew(error) ?? fileFromStack(error, cwd) ?? entry;
   const shown = displayPath(file, cwd);
-  if (isModuleNotFound(error)) {
-    return new LoadError(file, `${shown}: ${firstLine(message).replace(/^Error:\s*/, "")}`, { cause: error });
-  }
   const name = error instanceof Error ? error.name : "thrown value";
   return new LoadError(file, `${shown} threw while loading: ${name}: ${firstLine(message)}`, { cause: error });
 }

@@ -3,9 +3,13 @@
  * everything that determines the output (SWC's version, the options including the file name,
  * the source). A stale entry is impossible by construction, so nothing is ever invalidated.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+
+const createdDirs = new Map<string, Promise<void>>();
+let writeCount = 0;
 
 /** The cache key of the given parts. */
 export function transpileCacheKey(parts: readonly string[]): string {
@@ -24,18 +28,22 @@ export function readTranspileCache(dir: string, key: string): string | undefined
 }
 
 /**
- * Stores `code` under `key`. Written to a temporary name then renamed, so a concurrent reader
- * never sees half a file; a cache that cannot be written is silently skipped (it is only a cache).
+ * Stores `code` under `key`, in the background: the caller never waits for the disk (writing
+ * costs more than SWC's transpiling). Written to a temporary name then renamed, so a concurrent
+ * reader never sees half a file; a cache that cannot be written is skipped (it is only a cache).
  */
 export function writeTranspileCache(dir: string, key: string, code: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const temporary = join(dir, `${key}.${randomBytes(4).toString("hex")}.tmp`);
-    writeFileSync(temporary, code);
-    renameSync(temporary, join(dir, `${key}.js`));
-  } catch {
-    // read-only file system or a vanished directory: run without the cache
+  // pid + counter: unique among concurrent writers without paying for random bytes per file
+  const temporary = join(dir, `${key}.${process.pid}-${++writeCount}.tmp`);
+  let ready = createdDirs.get(dir);
+  if (ready === undefined) {
+    ready = mkdir(dir, { recursive: true }).then(() => undefined);
+    createdDirs.set(dir, ready);
   }
+  ready
+    .then(() => writeFile(temporary, code))
+    .then(() => rename(temporary, join(dir, `${key}.js`)))
+    .catch(() => rm(temporary, { force: true }).catch(() => undefined));
 }
 
 /**

@@ -6,12 +6,15 @@
  * This module is loaded both on the main thread (the `require` hook) and on Node's module-hooks
  * thread (the ESM loader), so it must not depend on anything but Node and `@swc/core`.
  */
-import { transformSync, version as swcVersion } from "@swc/core";
 import type { Options } from "@swc/core";
 import { readTranspileCache, transpileCacheKey, writeTranspileCache } from "./transpile-cache";
 
 /** The module system the output is written for. */
 export type OutputFormat = "commonjs" | "module";
+
+// Loading SWC's native binding costs more than a warm cache needs: load it on the first miss.
+let swc: typeof import("@swc/core") | undefined;
+const swcVersion = (require("@swc/core/package.json") as { version: string }).version;
 
 /** Marks the message of a syntax error so it survives the trip from the hooks thread intact. */
 export const syntaxErrorMarker = "RETORT_SYNTAX_ERROR";
@@ -53,7 +56,8 @@ export function transpileTypeScript(source: string, filename: string, format: Ou
   }
   let code: string;
   try {
-    code = transformSync(source, options).code;
+    swc ??= require("@swc/core") as typeof import("@swc/core");
+    code = swc.transformSync(source, options).code;
   } catch (error) {
     throw new SyntaxError(`${syntaxErrorMarker}\t${filename}\t${describeSwcError(error)}`);
   }

@@ -1,4 +1,6 @@
 import type { ColumnType, SchemaModel } from "../model/types";
+import type { Operation } from "../ops/types";
+import type { Statement } from "./statement";
 
 /** The dialects retort speaks. */
 export type DialectName = "postgres" | "sqlite";
@@ -41,6 +43,11 @@ export interface DialectCapabilities {
   readonly comments: boolean;
   /** Array column types. */
   readonly arrays: boolean;
+  /**
+   * Some changes are made by rebuilding the table (SQLite): emitting them needs the schema as it
+   * is just before the operation, and the runner switches foreign keys off around migrations.
+   */
+  readonly rebuildsTables: boolean;
 }
 
 /** One dialect: its capabilities, its type and expression normalisation, its introspection. */
@@ -61,6 +68,11 @@ export interface Dialect {
   normalizeDefault(sql: string): string;
   /** Normalises a boolean/check/predicate expression so that equivalent spellings compare equal. */
   normalizeExpression(sql: string): string;
+  /**
+   * The SQL that carries out one operation. `before` is the schema just before it; only
+   * dialects that rebuild tables read it (others are given the empty model).
+   */
+  emit(op: Operation, before: SchemaModel): Statement[];
   /** Reads the live schema with a constant number of queries, then parses the rows. */
   introspect(executor: QueryExecutor, options: IntrospectOptions): Promise<SchemaModel>;
 }

@@ -1,4 +1,4 @@
-import { stableJson } from "../model/compare";
+import { sameData } from "../ops/equal";
 import type { TableModel } from "../model/types";
 import type { AddColumnOp, AlterColumnOp, DropColumnOp } from "../ops/types";
 import { targetOf } from "./plan";
@@ -27,9 +27,9 @@ export function diffColumns(live: TableModel, target: TableModel): ColumnChanges
     const wanted = targetByName.get(column.name);
     if (wanted === undefined) {
       changes.dropped.push({ kind: "dropColumn", ...where, column });
-    } else if (stableJson(column) !== stableJson(wanted)) {
+    } else if (!sameData(column, wanted)) {
       changes.altered.push({ kind: "alterColumn", ...where, from: column, to: wanted });
-      if (stableJson(column.type) !== stableJson(wanted.type)) changes.retyped.add(column.name);
+      if (!sameData(column.type, wanted.type)) changes.retyped.add(column.name);
     }
   }
   for (const column of target.columns) {

@@ -7,7 +7,12 @@ import { withoutExcluded } from "./exclude";
 import { diffForeignKeys } from "./foreign-keys";
 import type { AsyncDiffOptions, DiffOptions } from "./options";
 import { createPlan, orderPlan } from "./plan";
-import { renameOperations, resolveRenames, resolveRenamesAsync, type ResolvedRenames } from "./renames";
+import {
+  renameOperations,
+  resolveRenames,
+  resolveRenamesAsync,
+  type ResolvedRenames,
+} from "./renames";
 import { diffTable, type TableDiff } from "./table-diff";
 import { planCreatedTables, planDroppedTables } from "./tables";
 import { diffViews } from "./views";
@@ -49,8 +54,14 @@ function planDiff(live: SchemaModel, target: SchemaModel, renames: ResolvedRenam
 
   const liveByKey = new Map(current.tables.map((t) => [qualifiedName(t), t]));
   const targetByKey = new Map(target.tables.map((t) => [qualifiedName(t), t]));
-  const dropped = sortBy(current.tables.filter((t) => !targetByKey.has(qualifiedName(t))), qualifiedName);
-  const added = sortBy(target.tables.filter((t) => !liveByKey.has(qualifiedName(t))), qualifiedName);
+  const dropped = sortBy(
+    current.tables.filter((t) => !targetByKey.has(qualifiedName(t))),
+    qualifiedName,
+  );
+  const added = sortBy(
+    target.tables.filter((t) => !liveByKey.has(qualifiedName(t))),
+    qualifiedName,
+  );
   const diffs: TableDiff[] = [];
   const diffByKey = new Map<string, TableDiff>();
   for (const wanted of sortBy(target.tables, qualifiedName)) {
@@ -76,7 +87,11 @@ function planDiff(live: SchemaModel, target: SchemaModel, renames: ResolvedRenam
   plan.createTables.push(...created.creates);
   plan.createForeignKeys.push(...foreignKeys.creates, ...created.deferred);
 
-  const enums = diffEnums(current.enums, target.enums, diffs.map((d) => d.live));
+  const enums = diffEnums(
+    current.enums,
+    target.enums,
+    diffs.map((d) => d.live),
+  );
   plan.enums.push(...enums.creates, ...enums.alters);
   plan.dropEnums.push(...enums.drops);
 
@@ -105,7 +120,9 @@ function affectedTableNames(
   for (const table of dropped) add(table);
   for (const diff of diffs) if (diff.columnsChanged) add(diff.target);
   // A column-renamed or column-changed table may itself have been renamed: its old name too.
-  const oldNames = new Map(renames.tables.map(({ from, to }) => [to.name.toLowerCase(), from.name.toLowerCase()]));
+  const oldNames = new Map(
+    renames.tables.map(({ from, to }) => [to.name.toLowerCase(), from.name.toLowerCase()]),
+  );
   for (const name of [...names]) {
     const old = oldNames.get(name);
     if (old !== undefined) names.add(old);

@@ -30,10 +30,12 @@ export function diffEnums(
     liveKeys.add(key);
     const wanted = targetByKey.get(key);
     if (wanted === undefined) changes.drops.push({ kind: "dropEnum", enumType });
-    else if (!sameValues(enumType.values, wanted.values)) changed.set(key, { from: enumType, to: wanted });
+    else if (!sameValues(enumType.values, wanted.values))
+      changed.set(key, { from: enumType, to: wanted });
   }
   for (const enumType of sortBy(target, qualifiedName)) {
-    if (!liveKeys.has(qualifiedName(enumType))) changes.creates.push({ kind: "createEnum", enumType });
+    if (!liveKeys.has(qualifiedName(enumType)))
+      changes.creates.push({ kind: "createEnum", enumType });
   }
   if (changed.size === 0) return changes;
   const usage = findUsage(tables, new Set(changed.keys()));
@@ -61,7 +63,10 @@ function enumKeyOf(type: ColumnType): string | undefined {
 }
 
 /** Columns using each of `keys`, in table then column order; one pass over all columns. */
-function findUsage(tables: readonly TableModel[], keys: ReadonlySet<string>): Map<string, EnumUsage[]> {
+function findUsage(
+  tables: readonly TableModel[],
+  keys: ReadonlySet<string>,
+): Map<string, EnumUsage[]> {
   const usage = new Map<string, EnumUsage[]>();
   for (const table of sortBy(tables, qualifiedName)) {
     for (const column of table.columns) {

@@ -1,4 +1,4 @@
-import { stableJson } from "../model/compare";
+import { sameData } from "../ops/equal";
 
 /** How two lists of named things differ. */
 export interface NamedDiff<T> {
@@ -24,7 +24,7 @@ export function diffNamed<T extends { readonly name: string }>(
     liveNames.add(item.name);
     const other = targetByName.get(item.name);
     if (other === undefined) result.removed.push(item);
-    else if (stableJson(item) === stableJson(other)) result.same.push(item);
+    else if (sameData(item, other)) result.same.push(item);
     else result.changed.push([item, other]);
   }
   for (const item of target) if (!liveNames.has(item.name)) result.added.push(item);

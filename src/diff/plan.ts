@@ -72,6 +72,7 @@ export function orderPlan(plan: Plan): Operation[] {
 
 /** The `schema?`/`table` pair naming a table in an operation. */
 export function targetOf(table: { readonly schema?: string; readonly name: string }): TableTarget {
-  return table.schema === undefined ? { table: table.name } : { schema: table.schema, table: table.name };
+  return table.schema === undefined
+    ? { table: table.name }
+    : { schema: table.schema, table: table.name };
 }
-

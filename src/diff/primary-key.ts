@@ -1,4 +1,4 @@
-import { stableJson } from "../model/compare";
+import { sameData } from "../ops/equal";
 import type { TableModel } from "../model/types";
 import type { Operation } from "../ops/types";
 import type { KindChanges } from "./changes";
@@ -10,8 +10,12 @@ import { targetOf } from "./plan";
  * drop and a create; a key only on one side is a create or a drop.
  */
 export function diffPrimaryKey(live: TableModel, target: TableModel): KindChanges {
-  const changes = { drops: [] as Operation[], creates: [] as Operation[], droppedKeys: [] as string[] };
-  if (stableJson(live.primaryKey) === stableJson(target.primaryKey)) return changes;
+  const changes = {
+    drops: [] as Operation[],
+    creates: [] as Operation[],
+    droppedKeys: [] as string[],
+  };
+  if (sameData(live.primaryKey, target.primaryKey)) return changes;
   const where = targetOf(target);
   if (live.primaryKey !== undefined) {
     changes.drops.push({ kind: "dropPrimaryKey", ...where, primaryKey: live.primaryKey });

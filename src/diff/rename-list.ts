@@ -60,7 +60,9 @@ function parseSpec(text: string): Spec {
   const from = parts[0]?.trim() ?? "";
   const to = parts[1]?.trim() ?? "";
   if (parts.length !== 2 || from === "" || to === "") {
-    throw new UsageError(`Invalid rename "${text}": expected old->new, e.g. users.name->users.full_name.`);
+    throw new UsageError(
+      `Invalid rename "${text}": expected old->new, e.g. users.name->users.full_name.`,
+    );
   }
   return { text, from, to };
 }

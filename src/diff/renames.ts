@@ -12,7 +12,10 @@ import { targetOf } from "./plan";
 
 export interface ResolvedRenames {
   readonly tables: readonly { readonly from: TableModel; readonly to: TableModel }[];
-  readonly columns: readonly { readonly table: TableModel; readonly pairs: readonly RenamePair[] }[];
+  readonly columns: readonly {
+    readonly table: TableModel;
+    readonly pairs: readonly RenamePair[];
+  }[];
 }
 
 export const noRenames: ResolvedRenames = { tables: [], columns: [] };
@@ -32,8 +35,14 @@ function* askRenames(
 ): Generator<Question, ResolvedRenames, readonly RenamePair[]> {
   const liveByKey = new Map(live.tables.map((t) => [qualifiedName(t), t]));
   const targetByKey = new Map(target.tables.map((t) => [qualifiedName(t), t]));
-  const dropped = sortBy(live.tables.filter((t) => !targetByKey.has(qualifiedName(t))), qualifiedName);
-  const added = sortBy(target.tables.filter((t) => !liveByKey.has(qualifiedName(t))), qualifiedName);
+  const dropped = sortBy(
+    live.tables.filter((t) => !targetByKey.has(qualifiedName(t))),
+    qualifiedName,
+  );
+  const added = sortBy(
+    target.tables.filter((t) => !liveByKey.has(qualifiedName(t))),
+    qualifiedName,
+  );
   const tables: { from: TableModel; to: TableModel }[] = [];
   if (dropped.length > 0 && added.length > 0) {
     const answer = yield { kind: "tables", dropped, added };
@@ -43,7 +52,9 @@ function* askRenames(
       const from = droppedByKey.get(pair.from)!;
       const to = addedByKey.get(pair.to)!;
       if (from.schema !== to.schema) {
-        throw new UsageError(`Cannot rename table ${pair.from} to ${pair.to}: a rename stays in its schema.`);
+        throw new UsageError(
+          `Cannot rename table ${pair.from} to ${pair.to}: a rename stays in its schema.`,
+        );
       }
       tables.push({ from, to });
     }
@@ -76,10 +87,13 @@ function checkPairs(
 ): readonly RenamePair[] {
   const used = new Set<string>();
   for (const { from, to } of pairs) {
-    if (!dropped.has(from)) throw new UsageError(`Rename of ${what} ${from}: no such ${what} is dropped.`);
-    if (!added.has(to)) throw new UsageError(`Rename of ${what} ${from} to ${to}: no such ${what} is added.`);
+    if (!dropped.has(from))
+      throw new UsageError(`Rename of ${what} ${from}: no such ${what} is dropped.`);
+    if (!added.has(to))
+      throw new UsageError(`Rename of ${what} ${from} to ${to}: no such ${what} is added.`);
     for (const name of [`from:${from}`, `to:${to}`]) {
-      if (used.has(name)) throw new UsageError(`${what} ${name.slice(name.indexOf(":") + 1)} is renamed twice.`);
+      if (used.has(name))
+        throw new UsageError(`${what} ${name.slice(name.indexOf(":") + 1)} is renamed twice.`);
       used.add(name);
     }
   }
@@ -122,10 +136,16 @@ export async function resolveRenamesAsync(
 export function renameOperations(renames: ResolvedRenames): Operation[] {
   const ops: Operation[] = [];
   for (const { from, to } of renames.tables) {
-    ops.push({ kind: "renameTable", ...(from.schema === undefined ? {} : { schema: from.schema }), from: from.name, to: to.name });
+    ops.push({
+      kind: "renameTable",
+      ...(from.schema === undefined ? {} : { schema: from.schema }),
+      from: from.name,
+      to: to.name,
+    });
   }
   for (const { table, pairs } of renames.columns) {
-    for (const { from, to } of pairs) ops.push({ kind: "renameColumn", ...targetOf(table), from, to });
+    for (const { from, to } of pairs)
+      ops.push({ kind: "renameColumn", ...targetOf(table), from, to });
   }
   return ops;
 }

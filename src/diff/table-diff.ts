@@ -2,6 +2,7 @@ import type { TableModel } from "../model/types";
 import type { Operation } from "../ops/types";
 import { diffChecks, diffExclusions } from "./checks";
 import { diffColumns } from "./columns";
+import { sameData } from "../ops/equal";
 import { diffIndexes } from "./indexes";
 import { targetOf } from "./plan";
 import { diffPrimaryKey } from "./primary-key";
@@ -30,6 +31,7 @@ export interface TableDiff {
 
 /** Compares one table present on both sides (same qualified name, after renames). */
 export function diffTable(live: TableModel, target: TableModel): TableDiff {
+  if (sameData(live, target)) return unchanged(live, target);
   const columns = diffColumns(live, target);
   const primaryKey = diffPrimaryKey(live, target);
   const indexes = diffIndexes(live, target);
@@ -66,8 +68,27 @@ export function diffTable(live: TableModel, target: TableModel): TableDiff {
     drops,
     creates,
     retyped: columns.retyped,
-    droppedKeys: new Set([...primaryKey.droppedKeys, ...uniques.droppedKeys, ...indexes.droppedKeys]),
+    droppedKeys: new Set([
+      ...primaryKey.droppedKeys,
+      ...uniques.droppedKeys,
+      ...indexes.droppedKeys,
+    ]),
     columnsChanged: columns.dropped.length > 0 || columns.altered.length > 0,
     touched: columnOps.length + drops.length + creates.length > 0,
+  };
+}
+
+// Most tables of a large schema do not change: skip the per-kind comparisons for them.
+function unchanged(live: TableModel, target: TableModel): TableDiff {
+  return {
+    live,
+    target,
+    columnOps: [],
+    drops: [],
+    creates: [],
+    retyped: new Set(),
+    droppedKeys: new Set(),
+    columnsChanged: false,
+    touched: false,
   };
 }

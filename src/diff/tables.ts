@@ -1,6 +1,11 @@
 import { qualifiedName } from "../model/keys";
 import type { ForeignKey, TableModel } from "../model/types";
-import type { CreateForeignKeyOp, CreateTableOp, DropForeignKeyOp, DropTableOp } from "../ops/types";
+import type {
+  CreateForeignKeyOp,
+  CreateTableOp,
+  DropForeignKeyOp,
+  DropTableOp,
+} from "../ops/types";
 import { orderByDependencies, type Dependency } from "./dependency-order";
 import { targetOf } from "./plan";
 
@@ -80,7 +85,11 @@ export function planDroppedTables(dropped: readonly TableModel[]): DroppedTables
   const result: DroppedTables = { dropForeignKeys: [], drops: [] };
   for (const edge of cycleEdges) {
     const table = byKey.get(edge.table)!;
-    result.dropForeignKeys.push({ kind: "dropForeignKey", ...targetOf(table), foreignKey: edge.foreignKey });
+    result.dropForeignKeys.push({
+      kind: "dropForeignKey",
+      ...targetOf(table),
+      foreignKey: edge.foreignKey,
+    });
   }
   for (const key of [...order].reverse()) {
     const table = byKey.get(key)!;

@@ -45,7 +45,9 @@ export function diffViews(
 
   const created = [...targetByKey.keys()].filter((key) => !liveByKey.has(key) || dropped.has(key));
   const dropOrder = orderViews([...dropped].sort(), liveByKey, liveTokens).reverse();
-  const targetTokens = new Map(created.map((key) => [key, identifiersOf(targetByKey.get(key)!.definition)]));
+  const targetTokens = new Map(
+    created.map((key) => [key, identifiersOf(targetByKey.get(key)!.definition)]),
+  );
   const createOrder = orderViews(created, targetByKey, targetTokens);
   return {
     drops: dropOrder.map((key) => ({ kind: "dropView", view: liveByKey.get(key)! })),
@@ -86,7 +88,9 @@ function orderViews(
     byName.set(name, [...(byName.get(name) ?? []), key]);
   }
   const dependencies = (key: string) =>
-    [...(tokens.get(key) ?? [])].flatMap((t) => (byName.get(t) ?? []).map((to) => ({ to, edge: to })));
+    [...(tokens.get(key) ?? [])].flatMap((t) =>
+      (byName.get(t) ?? []).map((to) => ({ to, edge: to })),
+    );
   return orderByDependencies(keys, dependencies).order;
 }
 

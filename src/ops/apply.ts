@@ -8,6 +8,7 @@ import {
   enumOfType,
   finishDraft,
   foreignKeysTo,
+  putTable,
   referencedKey,
   renameIn,
   requireColumn,
@@ -16,6 +17,7 @@ import {
   requireReferencedTable,
   requireTable,
   sameData,
+  sameTable,
   tableKey,
   type Draft,
 } from "./draft";
@@ -166,9 +168,7 @@ function applyToDraft(draft: Draft, op: Operation): void {
   }
 }
 
-function put(draft: Draft, table: TableModel): void {
-  draft.tables.set(qualifiedName(table), table);
-}
+const put = putTable;
 
 function createTable(draft: Draft, op: Operation, table: TableModel): void {
   demand(!draft.tables.has(qualifiedName(table)), op, "the table exists");
@@ -181,7 +181,7 @@ function dropTable(draft: Draft, op: Operation, table: TableModel): void {
   const key = qualifiedName(table);
   const current = draft.tables.get(key);
   demand(current !== undefined, op, "the table does not exist");
-  demandStrict(draft, sameData(current, table), op, "the table differs from the one carried");
+  demandStrict(draft, sameTable(current, table), op, "the table differs from the one carried");
   const referrers = foreignKeysTo(draft, key).filter((r) => qualifiedName(r.table) !== key);
   demand(
     referrers.length === 0,
@@ -215,10 +215,19 @@ function renameTable(
   }
 }
 
-function dropColumn(draft: Draft, op: Operation, target: TableTarget & { column: { name: string } }): void {
+function dropColumn(
+  draft: Draft,
+  op: Operation,
+  target: TableTarget & { column: { name: string } },
+): void {
   const table = requireTable(draft, op, target.schema, target.table);
   const current = requireColumn(table, op, target.column.name);
-  demandStrict(draft, sameData(current, target.column), op, "the column differs from the one carried");
+  demandStrict(
+    draft,
+    sameData(current, target.column),
+    op,
+    "the column differs from the one carried",
+  );
   const name = current.name;
   const users = [
     ...(table.primaryKey?.columns.includes(name) ? ["the primary key"] : []),

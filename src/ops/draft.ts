@@ -3,9 +3,8 @@
  * place so applying many operations to a large model stays linear. Tables, columns and the
  * rest stay immutable objects; only the maps change.
  */
-import { stableJson } from "../model/compare";
-import { qualifiedName } from "../model/keys";
-import { sortModel } from "../model/sort";
+import { compareStrings, qualifiedName, sortBy } from "../model/keys";
+import { sortTable } from "../model/sort";
 import type {
   Column,
   ColumnType,
@@ -16,6 +15,7 @@ import type {
   View,
 } from "../model/types";
 import { describeOperation } from "./describe";
+import { sameData } from "./equal";
 import { InvalidOperationError } from "./errors";
 import type { Operation } from "./types";
 
@@ -25,6 +25,8 @@ export interface Draft {
   readonly views: Map<string, View>;
   /** Check that the data an operation carries matches the model (the old column, index...). */
   readonly strict: boolean;
+  /** Keys of the tables operations replaced. */
+  readonly touched: Set<string>;
 }
 
 export function createDraft(model: SchemaModel, strict: boolean): Draft {
@@ -33,15 +35,53 @@ export function createDraft(model: SchemaModel, strict: boolean): Draft {
     enums: new Map(model.enums.map((e) => [qualifiedName(e), e])),
     views: new Map(model.views.map((v) => [qualifiedName(v), v])),
     strict,
+    touched: new Set(),
   };
 }
 
+/**
+ * The draft as a sorted model. Only tables an operation replaced are re-sorted, and lists
+ * already in order are kept as they are: applying one operation to a large model must not
+ * cost a sort of every table (runners apply operations one at a time).
+ */
 export function finishDraft(draft: Draft): SchemaModel {
-  return sortModel({
-    tables: [...draft.tables.values()],
-    enums: [...draft.enums.values()],
-    views: [...draft.views.values()],
-  });
+  const tables = [...draft.tables.values()].map((t) =>
+    draft.touched.has(qualifiedName(t)) || !isTableSorted(t) ? sortTable(t) : t,
+  );
+  return {
+    tables: sortedByKey(tables),
+    enums: sortedByKey([...draft.enums.values()]),
+    views: sortedByKey([...draft.views.values()]),
+  };
+}
+
+/** Stores a changed table and remembers to sort it when the draft is finished. */
+export function putTable(draft: Draft, table: TableModel): void {
+  const key = qualifiedName(table);
+  draft.tables.set(key, table);
+  draft.touched.add(key);
+}
+
+function sortedByKey<T extends { readonly schema?: string; readonly name: string }>(
+  items: T[],
+): T[] {
+  const keys = items.map(qualifiedName);
+  for (let i = 1; i < keys.length; i += 1) {
+    if (compareStrings(keys[i - 1]!, keys[i]!) > 0) return sortBy(items, qualifiedName);
+  }
+  return items;
+}
+
+function isTableSorted(table: TableModel): boolean {
+  const byName = (items: readonly { readonly name: string }[]): boolean =>
+    items.every((item, i) => i === 0 || compareStrings(items[i - 1]!.name, item.name) <= 0);
+  return (
+    byName(table.indexes) &&
+    byName(table.uniques) &&
+    byName(table.foreignKeys) &&
+    byName(table.checks) &&
+    byName(table.exclusions)
+  );
 }
 
 /** Throws an {@link InvalidOperationError} about `op` unless `condition` holds. */
@@ -52,12 +92,27 @@ export function demand(condition: boolean, op: Operation, problem: string): asse
 }
 
 /** Like {@link demand}, but only in strict mode (checks of carried data, not of existence). */
-export function demandStrict(draft: Draft, condition: boolean, op: Operation, problem: string): void {
+export function demandStrict(
+  draft: Draft,
+  condition: boolean,
+  op: Operation,
+  problem: string,
+): void {
   if (draft.strict) demand(condition, op, problem);
 }
 
-export function sameData(a: unknown, b: unknown): boolean {
-  return stableJson(a) === stableJson(b);
+export { sameData };
+
+/**
+ * True when two tables are the same model: member lists compared in canonical order and
+ * columns by name, as `compareModels` does (a table read back lists them sorted).
+ */
+export function sameTable(a: TableModel, b: TableModel): boolean {
+  const canonical = (t: TableModel): TableModel => {
+    const sorted = sortTable(t);
+    return { ...sorted, columns: sortBy(sorted.columns, (c) => c.name) };
+  };
+  return sameData(canonical(a), canonical(b));
 }
 
 export function tableKey(schema: string | undefined, name: string): string {

@@ -61,11 +61,13 @@ export function hazards(op: Operation, capabilities?: DialectCapabilities): Haza
       break;
     case "createIndex":
       if (op.index.unique) add("may-fail", `unique index ${op.index.name} fails on duplicate rows`);
-      if (inPlace) add("heavy", `index ${op.index.name} is built without CONCURRENTLY and blocks writes`);
+      if (inPlace)
+        add("heavy", `index ${op.index.name} is built without CONCURRENTLY and blocks writes`);
       break;
     case "createUnique":
       add("may-fail", `unique constraint ${op.unique.name} fails on duplicate rows`);
-      if (inPlace) add("heavy", `unique constraint ${op.unique.name} builds its index under a write lock`);
+      if (inPlace)
+        add("heavy", `unique constraint ${op.unique.name} builds its index under a write lock`);
       rebuild();
       break;
     case "createPrimaryKey":
@@ -75,26 +77,38 @@ export function hazards(op: Operation, capabilities?: DialectCapabilities): Haza
       break;
     case "createForeignKey":
       add("may-fail", `foreign key ${op.foreignKey.name} fails if existing rows do not match`);
-      if (inPlace) add("heavy", `foreign key ${op.foreignKey.name} is validated at once (NOT VALID + VALIDATE avoids the lock)`);
+      if (inPlace)
+        add(
+          "heavy",
+          `foreign key ${op.foreignKey.name} is validated at once (NOT VALID + VALIDATE avoids the lock)`,
+        );
       rebuild();
       break;
     case "createCheck":
       add("may-fail", `check ${op.check.name} fails if existing rows violate it`);
-      if (inPlace) add("heavy", `check ${op.check.name} is validated at once under an exclusive lock`);
+      if (inPlace)
+        add("heavy", `check ${op.check.name} is validated at once under an exclusive lock`);
       rebuild();
       break;
     case "createExclusion":
       add("may-fail", `exclusion ${op.exclusion.name} fails if existing rows conflict`);
-      if (inPlace) add("heavy", `exclusion ${op.exclusion.name} builds its index under a write lock`);
+      if (inPlace)
+        add("heavy", `exclusion ${op.exclusion.name} builds its index under a write lock`);
       break;
     case "alterEnum": {
       const kept = new Set(op.to);
       const removed = op.from.filter((v) => !kept.has(v));
       if (removed.length > 0) {
-        add("data-loss", `removes value(s) ${removed.map((v) => `'${v}'`).join(", ")} from enum ${qualifiedName(op)}`);
+        add(
+          "data-loss",
+          `removes value(s) ${removed.map((v) => `'${v}'`).join(", ")} from enum ${qualifiedName(op)}`,
+        );
       }
       if (inPlace && !onlyInserts(op.from, op.to) && op.usedBy.length > 0) {
-        add("heavy", `re-creates enum ${qualifiedName(op)} and rewrites the ${op.usedBy.length} column(s) using it`);
+        add(
+          "heavy",
+          `re-creates enum ${qualifiedName(op)} and rewrites the ${op.usedBy.length} column(s) using it`,
+        );
       }
       break;
     }
@@ -146,15 +160,20 @@ type Add = (level: HazardLevel, reason: string) => void;
 const volatileDefault = /random|uuid|nextval|clock_timestamp|timeofday/i;
 
 function addColumnHazards(column: Column, where: string, add: Add, inPlace: boolean): void {
-  const filled = column.default !== undefined || column.identity !== undefined || column.computed !== undefined;
+  const filled =
+    column.default !== undefined || column.identity !== undefined || column.computed !== undefined;
   if (!column.nullable && !filled) {
-    add("may-fail", `NOT NULL column ${where}.${column.name} without a default fails on a non-empty table`);
+    add(
+      "may-fail",
+      `NOT NULL column ${where}.${column.name} without a default fails on a non-empty table`,
+    );
   }
   const perRow =
     column.identity !== undefined ||
     column.computed?.stored === true ||
     (column.default !== undefined && volatileDefault.test(column.default));
-  if (inPlace && perRow) add("heavy", `adding ${where}.${column.name} fills every row (table rewrite)`);
+  if (inPlace && perRow)
+    add("heavy", `adding ${where}.${column.name} fills every row (table rewrite)`);
 }
 
 function alterColumnHazards(op: AlterColumnOp, where: string, add: Add, inPlace: boolean): void {
@@ -175,11 +194,16 @@ function alterColumnHazards(op: AlterColumnOp, where: string, add: Add, inPlace:
       assertNever(type.change, "type change");
   }
   if (inPlace && type.rewrite) add("heavy", `changing the type of ${column} rewrites the table`);
-  if (from.nullable && !to.nullable) add("may-fail", `SET NOT NULL on ${column} fails if a row holds NULL`);
+  if (from.nullable && !to.nullable)
+    add("may-fail", `SET NOT NULL on ${column} fails if a row holds NULL`);
   if (to.computed !== undefined && from.computed === undefined) {
     add("data-loss", `${column} becomes computed: stored values are replaced`);
   }
-  if (inPlace && to.computed?.stored === true && from.computed?.expression !== to.computed.expression) {
+  if (
+    inPlace &&
+    to.computed?.stored === true &&
+    from.computed?.expression !== to.computed.expression
+  ) {
     add("heavy", `computing ${column} rewrites the table`);
   }
   if (inPlace && from.collation !== to.collation) {

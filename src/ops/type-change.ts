@@ -68,7 +68,10 @@ export function classifyTypeChange(from: ColumnType, to: ColumnType): TypeChange
       if (to.kind === "double") return widen;
       return towardsText(to) ?? (isInteger(to) || to.kind === "numeric" ? narrow : cast);
     case "double":
-      return towardsText(to) ?? (isInteger(to) || to.kind === "real" || to.kind === "numeric" ? narrow : cast);
+      return (
+        towardsText(to) ??
+        (isInteger(to) || to.kind === "real" || to.kind === "numeric" ? narrow : cast)
+      );
     case "numeric":
       return fromNumeric(from, to);
     case "varchar":

@@ -59,8 +59,7 @@ export function buildRevisionGraph(headers: readonly RevisionHeader[]): Revision
     const node = draft.get(id)!;
     nodes.set(id, { ...node, children: [...node.children].sort(byRank) });
   }
-  const pick = (test: (node: RevisionNode) => boolean): string[] =>
-    order.filter((id) => test(nodes.get(id)!));
+  const pick = (test: (node: RevisionNode) => boolean): string[] => order.filter((id) => test(nodes.get(id)!));
   return {
     nodes,
     order,
@@ -94,9 +93,7 @@ function checkParents(header: RevisionHeader, byId: ReadonlyMap<string, Revision
       throw new RevisionError(`Cycle detected in revisions: ${header.id} -> ${header.id} (${header.path})`);
     }
     if (!byId.has(parent)) {
-      throw new RevisionError(
-        `${header.path}: downRevision ${parent} is not defined by any migration file`,
-      );
+      throw new RevisionError(`${header.path}: downRevision ${parent} is not defined by any migration file`);
     }
   }
 }
@@ -138,7 +135,10 @@ function cycleError(nodes: ReadonlyMap<string, RevisionNode>, ordered: ReadonlyS
   while (!at.has(current)) {
     at.set(current, path.length);
     path.push(current);
-    const parent = nodes.get(current)!.downRevisions.filter((p) => !ordered.has(p)).sort(compareOrdinal)[0];
+    const parent = nodes
+      .get(current)!
+      .downRevisions.filter((p) => !ordered.has(p))
+      .sort(compareOrdinal)[0];
     current = parent!;
   }
   const cycle = path.slice(at.get(current)!);

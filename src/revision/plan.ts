@@ -46,7 +46,13 @@ export function planUpgrade(graph: RevisionGraph, current: readonly string[], ta
     const removed = getRevision(graph, id).downRevisions.filter((parent) => heads.has(parent));
     for (const parent of removed) heads.delete(parent);
     heads.add(id);
-    return { revision: id, direction: "up", headsAfter: sortIds(heads), removedHeads: sortIds(removed), addedHeads: [id] };
+    return {
+      revision: id,
+      direction: "up",
+      headsAfter: sortIds(heads),
+      removedHeads: sortIds(removed),
+      addedHeads: [id],
+    };
   });
   return { direction: "up", from, to: sortIds(heads), steps };
 }
@@ -103,7 +109,13 @@ export function planDowngrade(graph: RevisionGraph, current: readonly string[], 
       (parent) => !getRevision(graph, parent).children.some((child) => applied.has(child)),
     );
     for (const parent of added) heads.add(parent);
-    return { revision: id, direction: "down", headsAfter: sortIds(heads), removedHeads: [id], addedHeads: sortIds(added) };
+    return {
+      revision: id,
+      direction: "down",
+      headsAfter: sortIds(heads),
+      removedHeads: [id],
+      addedHeads: sortIds(added),
+    };
   });
   return { direction: "down", from, to: sortIds(heads), steps };
 }

@@ -149,7 +149,8 @@ function stepDown(
     );
   }
   if (state.length > 1) {
-    const who = done === 0 && anchor.kind === "current" ? "the database is at several heads" : "that point has several heads";
+    const who =
+      done === 0 && anchor.kind === "current" ? "the database is at several heads" : "that point has several heads";
     throw new RevisionError(
       `Relative target '${text}' is ambiguous: ${who} (${listIds(state)}); name one, e.g. ${state[0]}-1`,
     );

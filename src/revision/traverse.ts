@@ -86,9 +86,7 @@ export function checkCurrentHeads(graph: RevisionGraph, current: readonly string
   const redundant = unique.filter((id) => covered.has(id)).sort(compareOrdinal);
   if (redundant.length > 0) {
     const over = unique.find((other) => isAncestor(graph, redundant[0]!, other))!;
-    throw new RevisionError(
-      `The version table is inconsistent: it lists ${redundant[0]} and its descendant ${over}`,
-    );
+    throw new RevisionError(`The version table is inconsistent: it lists ${redundant[0]} and its descendant ${over}`);
   }
   return unique.sort(compareOrdinal);
 }

@@ -65,8 +65,7 @@ export type TargetAnchor =
  * from its anchor: `+2` is `{ anchor: current, steps: 2 }`, `head-1` is `{ anchor: head, steps: -1 }`.
  */
 export type Target =
-  | TargetAnchor
-  | { readonly kind: "relative"; readonly anchor: TargetAnchor; readonly steps: number };
+  TargetAnchor | { readonly kind: "relative"; readonly anchor: TargetAnchor; readonly steps: number };
 
 export type Direction = "up" | "down";
 

@@ -15,7 +15,10 @@ export function isMigrationFileName(name: string): boolean {
  * when possible. May be empty.
  */
 export function slugify(message: string): string {
-  const ascii = message.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const ascii = message
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
   const slug = (ascii.match(/[a-z0-9]+/g) ?? []).join("_");
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   if (slug[MAX_SLUG_LENGTH] === "_") return slug.slice(0, MAX_SLUG_LENGTH);

@@ -34,7 +34,9 @@ export function skipTrivia(text: string, i: number): number {
 }
 
 export function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029;
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029
+  );
 }
 
 export function isIdentifierPart(code: number): boolean {

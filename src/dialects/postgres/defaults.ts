@@ -1,4 +1,4 @@
-import { normalizeNodes } from "./expressions";
+import { isTimeSensitiveLiteral, normalizeNodes } from "./expressions";
 import { readTypeEnd } from "./sql-cast";
 import { renderSql } from "./sql-render";
 import { isOp, isParenGroup, isWord, parseSqlTree, type SqlNode } from "./sql-tree";
@@ -33,21 +33,29 @@ function readNowCast(items: readonly SqlNode[]): string | undefined {
   const [inner, cast] = items;
   if (!isParenGroup(inner) || !isOp(cast, "::") || readTypeEnd(items, 2) !== items.length) return undefined;
   const literal = unwrapWhole(inner.items);
-  if (literal.length !== 3 || literal[0].kind !== "string" || literal[0].text.toLowerCase() !== "'now'") return undefined;
+  if (literal.length !== 3 || literal[0].kind !== "string" || literal[0].text.toLowerCase() !== "'now'")
+    return undefined;
   if (!isOp(literal[1], "::") || !isWord(literal[2], "TEXT")) return undefined;
   // Rendered after its `::` so the words are read as a type name, then the `::` is dropped.
   return datetimeFunction(renderSql(items.slice(1)).slice(2));
 }
 
-/** The text of a string literal with its casts, or undefined when `items` is something else. */
-function readCastLiteral(items: readonly SqlNode[]): { text: string } | undefined {
+/** A literal default, its casts stripped; undefined when `items` is something else. */
+type Literal = { readonly kind: "number" | "string"; readonly text: string };
+
+/** Reads a literal with any casts and parentheses around it (`('a'::character varying)::text`, `'-1'::integer`). */
+function readCastLiteral(items: readonly SqlNode[]): Literal | undefined {
   let current = unwrapWhole(items);
   for (;;) {
-    const first = current[0];
-    if (current.length === 0 || first === undefined) return undefined;
-    if (current.length === 1 && (first.kind === "string" || first.kind === "number")) return { text: first.text };
-    if (isOp(current[0], "-", "+") && current.length === 2 && current[1].kind === "number") {
-      return { text: `${current[0].kind === "op" && current[0].text === "-" ? "-" : ""}${current[1].text}` };
+    const [first, second] = current;
+    if (first === undefined) return undefined;
+    if (current.length === 1 && first.kind === "number") return { kind: "number", text: first.text };
+    if (current.length === 1 && first.kind === "string") {
+      // A time-sensitive literal is only a literal without a cast (see isTimeSensitiveLiteral).
+      return current === items || !isTimeSensitiveLiteral(first) ? { kind: "string", text: first.text } : undefined;
+    }
+    if (current.length === 2 && isOp(first, "-", "+") && second?.kind === "number") {
+      return { kind: "number", text: `${isOp(first, "-") ? "-" : ""}${second.text}` };
     }
     const castAt = current.findIndex((n) => isOp(n, "::"));
     if (castAt < 1 || readTypeEnd(current, castAt + 1) !== current.length) return undefined;
@@ -66,8 +74,10 @@ function canonicalJson(value: unknown): string {
 }
 
 /** Canonical form of a literal default: quoted, numbers included; JSON documents re-serialised. */
-function canonicalLiteral(text: string): string {
-  if (!text.startsWith("'")) return `'${text}'`;
+function canonicalLiteral(literal: Literal): string {
+  if (literal.kind === "number") return `'${literal.text}'`;
+  const text = literal.text;
+  // E'', B'', X'' literals are kept as written.
   if (!/^'[{[]/.test(text)) return text;
   const content = text.slice(1, -1).replaceAll("''", "'");
   try {
@@ -98,8 +108,9 @@ export function normalizeDefault(sql: string): string {
   if (now !== undefined) return now;
   if (items.length === 1 && isWord(items[0], "NULL")) return "NULL";
   const literal = readCastLiteral(items);
-  if (literal !== undefined) return canonicalLiteral(literal.text);
-  if (items.length >= 1 && isWord(items[0], "NULL") && isOp(items[1], "::") && readTypeEnd(items, 2) === items.length) return "NULL";
+  if (literal !== undefined) return canonicalLiteral(literal);
+  if (items.length >= 1 && isWord(items[0], "NULL") && isOp(items[1], "::") && readTypeEnd(items, 2) === items.length)
+    return "NULL";
   const text = renderSql(unwrapWhole(normalizeNodes([...items])));
   if (/^(current_timestamp|now\(\)|transaction_timestamp\(\))$/i.test(text)) return "now()";
   return text;

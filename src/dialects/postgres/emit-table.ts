@@ -1,4 +1,4 @@
-import type { Column, ColumnType, Identity, TableModel } from "../../model/types";
+import type { Column, ColumnType, Computed, Identity, TableModel } from "../../model/types";
 import { MigrationError } from "../../util/errors";
 import type { Statement } from "../statement";
 import {
@@ -54,20 +54,18 @@ export function columnDefinition(column: Column): string {
       : typeWithCollation(column.type, column.collation);
   const parts = [quoteIdent(column.name), type];
   if (column.identity === "always" || column.identity === "by-default") parts.push(identityClause(column.identity));
-  if (column.computed !== undefined) parts.push(computedClause(column));
+  if (column.computed !== undefined) parts.push(computedClause(column.name, column.computed));
   if (!column.nullable) parts.push("NOT NULL");
   if (column.default !== undefined) parts.push(`DEFAULT ${column.default}`);
   return parts.join(" ");
 }
 
 /** PostgreSQL (through 17) only has STORED generated columns. */
-function computedClause(column: Column & { computed: NonNullable<Column["computed"]> }): string {
-  if (!column.computed.stored) {
-    throw new MigrationError(
-      `Column "${column.name}" is a VIRTUAL generated column; PostgreSQL only supports STORED generated columns.`,
-    );
+function computedClause(name: string, computed: Computed): string {
+  if (!computed.stored) {
+    throw new MigrationError(`Column "${name}" is a VIRTUAL generated column; PostgreSQL only supports STORED generated columns.`);
   }
-  return `GENERATED ALWAYS AS (${column.computed.expression}) STORED`;
+  return `GENERATED ALWAYS AS (${computed.expression}) STORED`;
 }
 
 /**

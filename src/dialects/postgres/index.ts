@@ -1,3 +1,4 @@
+import { emitPostgres } from "./emit";
 import type { Dialect } from "../dialect";
 import { normalizeDefault } from "./defaults";
 import { normalizeExpression } from "./expressions";
@@ -15,6 +16,7 @@ export const postgresDialect: Dialect = {
     schemas: true,
     comments: true,
     arrays: true,
+    rebuildsTables: false,
   },
   defaultSchema: "public",
   quoteIdent,
@@ -23,6 +25,7 @@ export const postgresDialect: Dialect = {
   formatType,
   normalizeDefault,
   normalizeExpression,
+  emit: emitPostgres,
   introspect,
 };
 

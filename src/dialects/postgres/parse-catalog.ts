@@ -23,9 +23,13 @@ function indexMetadata(rows: readonly Row[], defaultSchema: string): Map<string,
   for (const row of rows) {
     const type = readOptionalText(row, "type");
     const value = readOptionalText(row, "value");
-    if (value === undefined || (type !== "VIEW" && type !== "MATERIALIZED_VIEW" && type !== "GENERATED_COLUMN")) continue;
+    if (value === undefined || (type !== "VIEW" && type !== "MATERIALIZED_VIEW" && type !== "GENERATED_COLUMN"))
+      continue;
     const schema = readOptionalText(row, "schema") ?? defaultSchema;
-    map.set(metadataKey(type, schema, readOptionalText(row, "table") ?? "", readOptionalText(row, "name") ?? ""), value);
+    map.set(
+      metadataKey(type, schema, readOptionalText(row, "table") ?? "", readOptionalText(row, "name") ?? ""),
+      value,
+    );
   }
   return map;
 }
@@ -69,7 +73,10 @@ function parseViewRow(row: Row, defaultSchema: string, metadata: ReadonlyMap<str
  */
 export function parseCatalog(rows: CatalogRows, options: IntrospectOptions): SchemaModel {
   const context = rows.context[0];
-  const defaultSchema = options.defaultSchema ?? (context === undefined ? undefined : readOptionalText(context, "current_schema")) ?? "public";
+  const defaultSchema =
+    options.defaultSchema ??
+    (context === undefined ? undefined : readOptionalText(context, "current_schema")) ??
+    "public";
   const excluded = new Set(options.excludeTables);
   const metadata = indexMetadata(rows.metadata, defaultSchema);
   const columnRows = groupByTable(rows.columns, excluded);

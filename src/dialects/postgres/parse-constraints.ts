@@ -1,12 +1,4 @@
-import type {
-  Check,
-  Exclusion,
-  ForeignKey,
-  Index,
-  PrimaryKey,
-  ReferentialAction,
-  Unique,
-} from "../../model/types";
+import type { Check, Exclusion, ForeignKey, Index, PrimaryKey, ReferentialAction, Unique } from "../../model/types";
 import { RetortError } from "../../util/errors";
 import type { Row } from "../dialect";
 import { readBoolean, readOptionalText, readText, readTextArray } from "./catalog-rows";

@@ -69,11 +69,14 @@ export function renderIdentifier(name: string): string {
  */
 function renderWord(text: string, asName: boolean): string {
   const lower = text.toLowerCase();
+  // `BY` is unreserved, but never a column name in practice; `GROUP BY` reads better.
+  if (!asName && lower === "by") return "BY";
   if (asName || !isKeyword(lower)) return lower;
   return lower === "true" || lower === "false" ? lower : lower.toUpperCase();
 }
 
-function isOperandEnd(node: SqlNode | undefined): boolean {
+/** True when `node` ends an operand (a value, a name, a closing bracket), so a following `-` is binary. */
+export function isOperandEnd(node: SqlNode | undefined): boolean {
   if (node === undefined) return false;
   switch (node.kind) {
     case "string":
@@ -88,8 +91,8 @@ function isOperandEnd(node: SqlNode | undefined): boolean {
   }
 }
 
-function isUnary(items: readonly SqlNode[], index: number): boolean {
-  return isOp(items[index], "-", "+") && !isOperandEnd(items[index - 1]);
+function isUnary(items: readonly SqlNode[], index: number, names: ReadonlySet<number>): boolean {
+  return isOp(items[index], "-", "+") && !names.has(index - 1) && !isOperandEnd(items[index - 1]);
 }
 
 /** True when `(` after `prev` is a call or a type modifier, written without a space. */
@@ -119,7 +122,7 @@ export function renderSql(items: readonly SqlNode[]): string {
   items.forEach((item, i) => {
     const prev = items[i - 1];
     const text = renderNode(item, names.has(i));
-    if (prev !== undefined && needsSpace(prev, item, names.has(i - 1), isUnary(items, i - 1))) out += " ";
+    if (prev !== undefined && needsSpace(prev, item, names.has(i - 1), isUnary(items, i - 1, names))) out += " ";
     out += text;
   });
   return out;

@@ -1,3 +1,4 @@
+import { emitSqlite } from "./emit";
 import type { Dialect } from "../dialect";
 import { introspectSqlite } from "./introspect";
 import { normalizeSqliteDefault, normalizeSqliteExpression } from "./normalize";
@@ -14,6 +15,7 @@ export const sqliteDialect: Dialect = {
     schemas: false,
     comments: false,
     arrays: false,
+    rebuildsTables: true,
   },
   defaultSchema: "main",
   quoteIdent,
@@ -22,6 +24,7 @@ export const sqliteDialect: Dialect = {
   formatType: formatSqliteType,
   normalizeDefault: normalizeSqliteDefault,
   normalizeExpression: normalizeSqliteExpression,
+  emit: emitSqlite,
   introspect: introspectSqlite,
 };
 

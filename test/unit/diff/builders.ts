@@ -23,13 +23,22 @@ export const types = {
   text: { kind: "text" } as ColumnType,
   bool: { kind: "boolean" } as ColumnType,
   uuid: { kind: "uuid" } as ColumnType,
-  varchar: (length?: number): ColumnType => (length === undefined ? { kind: "varchar" } : { kind: "varchar", length }),
-  numeric: (precision: number, scale: number): ColumnType => ({ kind: "numeric", precision, scale }),
+  varchar: (length?: number): ColumnType =>
+    length === undefined ? { kind: "varchar" } : { kind: "varchar", length },
+  numeric: (precision: number, scale: number): ColumnType => ({
+    kind: "numeric",
+    precision,
+    scale,
+  }),
   enumOf: (name: string): ColumnType => ({ kind: "enum", name }),
 };
 
 /** A column, NOT NULL integer unless told otherwise. */
-export function col(name: string, type: ColumnType = types.int, extra: Partial<Omit<Column, "name" | "type">> = {}): Column {
+export function col(
+  name: string,
+  type: ColumnType = types.int,
+  extra: Partial<Omit<Column, "name" | "type">> = {},
+): Column {
   return { name, type, nullable: false, ...extra };
 }
 
@@ -42,11 +51,24 @@ type TableSpec = Partial<Omit<TableModel, "name" | "columns">>;
 
 /** A table with the given columns and nothing else unless `spec` says. */
 export function table(name: string, columns: readonly Column[], spec: TableSpec = {}): TableModel {
-  return { name, columns, indexes: [], uniques: [], foreignKeys: [], checks: [], exclusions: [], ...spec };
+  return {
+    name,
+    columns,
+    indexes: [],
+    uniques: [],
+    foreignKeys: [],
+    checks: [],
+    exclusions: [],
+    ...spec,
+  };
 }
 
 /** A table with an `id` integer primary key named `PK_<name>` followed by `columns`. */
-export function idTable(name: string, columns: readonly Column[] = [], spec: TableSpec = {}): TableModel {
+export function idTable(
+  name: string,
+  columns: readonly Column[] = [],
+  spec: TableSpec = {},
+): TableModel {
   return table(name, [col("id", types.int, { identity: "increment" }), ...columns], {
     primaryKey: { name: `PK_${name}`, columns: ["id"] },
     ...spec,
@@ -60,7 +82,15 @@ export function fk(
   referencedColumns: readonly string[] = ["id"],
   extra: Partial<ForeignKey> = {},
 ): ForeignKey {
-  return { name, columns, referencedTable, referencedColumns, onDelete: "NO ACTION", onUpdate: "NO ACTION", ...extra };
+  return {
+    name,
+    columns,
+    referencedTable,
+    referencedColumns,
+    onDelete: "NO ACTION",
+    onUpdate: "NO ACTION",
+    ...extra,
+  };
 }
 
 export function index(name: string, columns: readonly string[], extra: Partial<Index> = {}): Index {
@@ -79,13 +109,22 @@ export function view(name: string, definition: string, materialized = false): Vi
   return { name, definition, materialized };
 }
 
-export function model(spec: { tables?: TableModel[]; enums?: EnumType[]; views?: View[] } = {}): SchemaModel {
+export function model(
+  spec: { tables?: TableModel[]; enums?: EnumType[]; views?: View[] } = {},
+): SchemaModel {
   return { tables: spec.tables ?? [], enums: spec.enums ?? [], views: spec.views ?? [] };
 }
 
 /** The model with table `name` replaced by `change(table)`. */
-export function changeTable(m: SchemaModel, name: string, change: (t: TableModel) => TableModel): SchemaModel {
-  assert.ok(m.tables.some((t) => t.name === name), `no table ${name}`);
+export function changeTable(
+  m: SchemaModel,
+  name: string,
+  change: (t: TableModel) => TableModel,
+): SchemaModel {
+  assert.ok(
+    m.tables.some((t) => t.name === name),
+    `no table ${name}`,
+  );
   return { ...m, tables: m.tables.map((t) => (t.name === name ? change(t) : t)) };
 }
 
@@ -94,12 +133,19 @@ function normalise(m: SchemaModel): SchemaModel {
   const sorted = sortModel(m);
   return {
     ...sorted,
-    tables: sorted.tables.map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => (a.name < b.name ? -1 : 1)) })),
+    tables: sorted.tables.map((t) => ({
+      ...t,
+      columns: [...t.columns].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    })),
   };
 }
 
 /** Asserts two models are equal (no `compareModels` line, and deep-equal up to column order). */
-export function assertSameModel(actual: SchemaModel, expected: SchemaModel, message?: string): void {
+export function assertSameModel(
+  actual: SchemaModel,
+  expected: SchemaModel,
+  message?: string,
+): void {
   assert.deepEqual(compareModels(actual, expected, ["actual", "expected"]), [], message);
   assert.deepEqual(normalise(actual), normalise(expected), message);
 }

@@ -65,24 +65,40 @@ describe("diff: columns", () => {
   it("ignores a column moving position", () => {
     const a = textCol("a");
     const b = textCol("b");
-    assert.deepEqual(diffModels(model({ tables: [idTable("t", [a, b])] }), model({ tables: [idTable("t", [b, a])] })), []);
+    assert.deepEqual(
+      diffModels(
+        model({ tables: [idTable("t", [a, b])] }),
+        model({ tables: [idTable("t", [b, a])] }),
+      ),
+      [],
+    );
   });
 
   it("drops, alters, then adds in one table", () => {
     const live = model({ tables: [idTable("t", [textCol("old"), col("n")])] });
     const target = model({ tables: [idTable("t", [col("n", types.bigint), textCol("new")])] });
     const ops = diffModels(live, target);
-    assert.deepEqual(ops.map((o) => o.kind), ["dropColumn", "alterColumn", "addColumn"]);
+    assert.deepEqual(
+      ops.map((o) => o.kind),
+      ["dropColumn", "alterColumn", "addColumn"],
+    );
     assertSameModel(applyAll(live, ops), target);
   });
 
   it("drops the index over a dropped column before the column", () => {
     const live = model({
-      tables: [idTable("t", [textCol("gone")], { indexes: [{ name: "IDX_gone", columns: ["gone"], unique: false }] })],
+      tables: [
+        idTable("t", [textCol("gone")], {
+          indexes: [{ name: "IDX_gone", columns: ["gone"], unique: false }],
+        }),
+      ],
     });
     const target = model({ tables: [idTable("t")] });
     const ops = diffModels(live, target);
-    assert.deepEqual(ops.map((o) => o.kind), ["dropIndex", "dropColumn"]);
+    assert.deepEqual(
+      ops.map((o) => o.kind),
+      ["dropIndex", "dropColumn"],
+    );
     assertSameModel(applyAll(live, ops), target);
   });
 });

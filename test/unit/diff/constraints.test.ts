@@ -21,7 +21,9 @@ describe("diff: keys, indexes and checks", () => {
   it("adds a primary key", () => {
     const live = table("t", [col("id")]);
     const primaryKey = { name: "PK_t", columns: ["id"] };
-    assert.deepEqual(diffTables(live, { ...live, primaryKey }), [{ kind: "createPrimaryKey", table: "t", primaryKey }]);
+    assert.deepEqual(diffTables(live, { ...live, primaryKey }), [
+      { kind: "createPrimaryKey", table: "t", primaryKey },
+    ]);
   });
 
   it("changes a primary key's columns as a drop and a create", () => {
@@ -34,8 +36,20 @@ describe("diff: keys, indexes and checks", () => {
   });
 
   it("adds, drops and changes unique constraints", () => {
-    const live = { ...base, uniques: [{ name: "UQ_a", columns: ["a"] }, { name: "UQ_b", columns: ["b"] }] };
-    const target = { ...base, uniques: [{ name: "UQ_a", columns: ["a", "b"] }, { name: "UQ_id", columns: ["id"] }] };
+    const live = {
+      ...base,
+      uniques: [
+        { name: "UQ_a", columns: ["a"] },
+        { name: "UQ_b", columns: ["b"] },
+      ],
+    };
+    const target = {
+      ...base,
+      uniques: [
+        { name: "UQ_a", columns: ["a", "b"] },
+        { name: "UQ_id", columns: ["id"] },
+      ],
+    };
     assert.deepEqual(diffTables(live, target), [
       { kind: "dropUnique", table: "t", unique: { name: "UQ_b", columns: ["b"] } },
       { kind: "dropUnique", table: "t", unique: { name: "UQ_a", columns: ["a"] } },
@@ -73,7 +87,10 @@ describe("diff: keys, indexes and checks", () => {
 
   it("adds, drops and changes checks", () => {
     const live = { ...base, checks: [check("CHK_a", "a <> ''"), check("CHK_old", "b <> ''")] };
-    const target = { ...base, checks: [check("CHK_a", "length(a) > 1"), check("CHK_new", "id > 0")] };
+    const target = {
+      ...base,
+      checks: [check("CHK_a", "length(a) > 1"), check("CHK_new", "id > 0")],
+    };
     assert.deepEqual(diffTables(live, target), [
       { kind: "dropCheck", table: "t", check: check("CHK_old", "b <> ''") },
       { kind: "dropCheck", table: "t", check: check("CHK_a", "a <> ''") },
@@ -95,6 +112,9 @@ describe("diff: keys, indexes and checks", () => {
   it("drops constraints before column changes and creates them after", () => {
     const live = { ...base, indexes: [index("IDX_a", ["a"])] };
     const target = idTable("t", [textCol("a"), textCol("c")], { indexes: [index("IDX_c", ["c"])] });
-    assert.deepEqual(diffTables(live, target).map((o) => o.kind), ["dropIndex", "dropColumn", "addColumn", "createIndex"]);
+    assert.deepEqual(
+      diffTables(live, target).map((o) => o.kind),
+      ["dropIndex", "dropColumn", "addColumn", "createIndex"],
+    );
   });
 });

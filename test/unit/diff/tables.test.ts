@@ -4,10 +4,23 @@ import { diffModels } from "../../../src/diff";
 import { applyAll } from "../../../src/ops/apply";
 import { reverseAll } from "../../../src/ops/reverse";
 import type { Operation } from "../../../src/ops/types";
-import { assertSameModel, col, enumType, fk, idTable, index, model, table, textCol, types } from "./builders";
+import {
+  assertSameModel,
+  col,
+  enumType,
+  fk,
+  idTable,
+  index,
+  model,
+  table,
+  textCol,
+  types,
+} from "./builders";
 
 const kinds = (ops: readonly Operation[]): string[] =>
-  ops.map((op) => `${op.kind} ${"table" in op && typeof op.table === "object" ? op.table.name : "table" in op ? op.table : ""}`.trim());
+  ops.map((op) =>
+    `${op.kind} ${"table" in op && typeof op.table === "object" ? op.table.name : "table" in op ? op.table : ""}`.trim(),
+  );
 
 describe("diff: tables", () => {
   it("finds nothing between equal models", () => {
@@ -16,17 +29,25 @@ describe("diff: tables", () => {
   });
 
   it("creates an added table, whole, with its indexes", () => {
-    const users = idTable("users", [textCol("email")], { indexes: [index("IDX_email", ["email"])] });
-    assert.deepEqual(diffModels(model(), model({ tables: [users] })), [{ kind: "createTable", table: users }]);
+    const users = idTable("users", [textCol("email")], {
+      indexes: [index("IDX_email", ["email"])],
+    });
+    assert.deepEqual(diffModels(model(), model({ tables: [users] })), [
+      { kind: "createTable", table: users },
+    ]);
   });
 
   it("drops a removed table, carrying it whole", () => {
     const users = idTable("users", [textCol("email")]);
-    assert.deepEqual(diffModels(model({ tables: [users] }), model()), [{ kind: "dropTable", table: users }]);
+    assert.deepEqual(diffModels(model({ tables: [users] }), model()), [
+      { kind: "dropTable", table: users },
+    ]);
   });
 
   it("creates a referenced new table first and declares the FK inline", () => {
-    const posts = idTable("posts", [col("author_id")], { foreignKeys: [fk("FK_author", ["author_id"], "users")] });
+    const posts = idTable("posts", [col("author_id")], {
+      foreignKeys: [fk("FK_author", ["author_id"], "users")],
+    });
     const users = idTable("users");
     // "posts" sorts before "users", so only the dependency order puts users first.
     const ops = diffModels(model(), model({ tables: [posts, users] }));
@@ -40,7 +61,9 @@ describe("diff: tables", () => {
     const nodes = idTable("nodes", [col("parent_id", types.int, { nullable: true })], {
       foreignKeys: [fk("FK_parent", ["parent_id"], "nodes")],
     });
-    assert.deepEqual(diffModels(model(), model({ tables: [nodes] })), [{ kind: "createTable", table: nodes }]);
+    assert.deepEqual(diffModels(model(), model({ tables: [nodes] })), [
+      { kind: "createTable", table: nodes },
+    ]);
   });
 
   it("breaks a cycle between new tables with a separate createForeignKey", () => {
@@ -58,8 +81,12 @@ describe("diff: tables", () => {
 
   it("drops the referencing table before the referenced one, and FKs into a dropped table first", () => {
     const users = idTable("users");
-    const posts = idTable("posts", [col("author_id")], { foreignKeys: [fk("FK_author", ["author_id"], "users")] });
-    const comments = idTable("comments", [col("user_id")], { foreignKeys: [fk("FK_user", ["user_id"], "users")] });
+    const posts = idTable("posts", [col("author_id")], {
+      foreignKeys: [fk("FK_author", ["author_id"], "users")],
+    });
+    const comments = idTable("comments", [col("user_id")], {
+      foreignKeys: [fk("FK_user", ["user_id"], "users")],
+    });
     const live = model({ tables: [users, posts, comments] });
     const target = model({ tables: [{ ...comments, foreignKeys: [] }] });
     const ops = diffModels(live, target);
@@ -96,9 +123,13 @@ describe("diff: tables", () => {
   });
 
   it("defers the inline FK of a new table to an existing table whose key changes", () => {
-    const users = table("users", [col("id"), col("code")], { primaryKey: { name: "PK_users", columns: ["id"] } });
+    const users = table("users", [col("id"), col("code")], {
+      primaryKey: { name: "PK_users", columns: ["id"] },
+    });
     const usersKeyed = { ...users, uniques: [{ name: "UQ_code", columns: ["code"] }] };
-    const badges = idTable("badges", [col("user_code")], { foreignKeys: [fk("FK_code", ["user_code"], "users", ["code"])] });
+    const badges = idTable("badges", [col("user_code")], {
+      foreignKeys: [fk("FK_code", ["user_code"], "users", ["code"])],
+    });
     const live = model({ tables: [users] });
     const target = model({ tables: [usersKeyed, badges] });
     const ops = diffModels(live, target);

@@ -31,15 +31,25 @@ class UGadget {
   @Column({ type: "int", asExpression: `"stock" * 2`, generatedType: "STORED" })
   doubled: number;
 
-  @Column({ type: "int", asExpression: `"stock" + 1`, nullable: true })
-  bumped: number;
-
   @Column({ type: "uuid" })
   @Generated("uuid")
   token: string;
 
   @CreateDateColumn()
   createdAt: Date;
+}
+
+/** SQLite only: TypeORM refuses VIRTUAL generated columns on PostgreSQL. */
+@Entity("u_virtual")
+class UVirtual {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ type: "int" })
+  stock: number;
+
+  @Column({ type: "int", asExpression: `"stock" + 1`, nullable: true })
+  bumped: number;
 }
 
 @Entity("u_ident")
@@ -87,8 +97,6 @@ describe("columns on PostgreSQL", () => {
     assert.equal(column(model, "u_gadget", "createdAt").default, "now()");
     assert.deepEqual(column(model, "u_gadget", "createdAt").type, { kind: "timestamp", withTimeZone: false });
     assert.deepEqual(column(model, "u_gadget", "doubled").computed, { expression: postgresDialect.normalizeExpression(`"stock" * 2`), stored: true });
-    // PostgreSQL has no virtual generated columns: TypeORM writes a plain column.
-    assert.deepEqual(column(model, "u_gadget", "bumped"), { name: "bumped", type: { kind: "integer" }, nullable: true });
     assert.deepEqual(column(model, "u_gadget", "token"), { name: "token", type: { kind: "uuid" }, nullable: false, default: "uuid_generate_v4()" });
   });
 
@@ -109,16 +117,17 @@ describe("columns on PostgreSQL", () => {
 
 describe("columns on SQLite", () => {
   test("no comments, no uuid default, AUTOINCREMENT, virtual computed columns", async () => {
-    const model = readEntityModel(await buildDataSource("sqlite", [UGadget]), sqliteDialect);
+    const model = readEntityModel(await buildDataSource("sqlite", [UGadget, UVirtual]), sqliteDialect);
     assert.deepEqual(column(model, "u_gadget", "id"), { name: "id", type: { kind: "integer" }, nullable: false, identity: "increment" });
     assert.deepEqual(column(model, "u_gadget", "notes"), { name: "notes", type: { kind: "text" }, nullable: true });
     assert.equal(column(model, "u_gadget", "enabled").default, sqliteDialect.normalizeDefault("1"));
     assert.equal(column(model, "u_gadget", "createdAt").default, sqliteDialect.normalizeDefault("datetime('now')"));
     assert.deepEqual(column(model, "u_gadget", "doubled").computed, { expression: sqliteDialect.normalizeExpression(`"stock" * 2`), stored: true });
-    assert.deepEqual(column(model, "u_gadget", "bumped").computed, { expression: sqliteDialect.normalizeExpression(`"stock" + 1`), stored: false });
+    assert.deepEqual(column(model, "u_virtual", "bumped").computed, { expression: sqliteDialect.normalizeExpression(`"stock" + 1`), stored: false });
     const token = column(model, "u_gadget", "token");
     assert.equal(token.default, undefined);
     assert.equal("default" in token, false, "no default member at all");
     assert.deepEqual(token.type, sqliteDialect.parseType("varchar"));
+    assert.deepEqual(column(model, "u_virtual", "id"), { name: "id", type: sqliteDialect.parseType("varchar"), nullable: false });
   });
 });

@@ -31,6 +31,19 @@ class UTicket {
   many: string[] | null;
 }
 
+/** SQLite has no `enum` type: `simple-enum`, or `enum` values on a text column. */
+@Entity("u_lite_ticket")
+class ULiteTicket {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: "simple-enum", enum: UMood, default: UMood.Sad })
+  currentMood: UMood;
+
+  @Column({ type: "varchar", length: 5, enum: ["b", "a", "c"] })
+  grade: string;
+}
+
 @Entity("u_ticket_copy")
 class UTicketCopy {
   @PrimaryGeneratedColumn()
@@ -85,11 +98,11 @@ describe("enums on PostgreSQL", () => {
 
 describe("enums on SQLite", () => {
   test("inline enums, no enum types", async () => {
-    const model = readEntityModel(await buildDataSource("sqlite", [UTicket]), sqliteDialect);
+    const model = readEntityModel(await buildDataSource("sqlite", [ULiteTicket]), sqliteDialect);
     assert.deepEqual(model.enums, []);
-    assert.deepEqual(typeOf(model, "U_Ticket", "currentMood"), { kind: "inline-enum", values: ["happy", "sad"] });
-    assert.deepEqual(typeOf(model, "U_Ticket", "grade"), { kind: "inline-enum", values: ["b", "a", "c"] });
-    const ticket = model.tables.find((t) => t.name === "U_Ticket");
+    assert.deepEqual(typeOf(model, "u_lite_ticket", "currentMood"), { kind: "inline-enum", values: ["happy", "sad"] });
+    assert.deepEqual(typeOf(model, "u_lite_ticket", "grade"), { kind: "inline-enum", values: ["b", "a", "c"] });
+    const ticket = model.tables.find((t) => t.name === "u_lite_ticket");
     assert.deepEqual(ticket?.checks, [], "the inline CHECK is part of the type, not a check");
   });
 });

@@ -132,7 +132,7 @@ for (const dialect of [postgresDialect, sqliteDialect]) {
     test("single-table inheritance: one table with the child's columns and the discriminator", async () => {
       const model = readEntityModel(await buildDataSource(dialect.name, entities), dialect);
       const vehicle = model.tables.find((t) => t.name === "u_vehicle");
-      assert.deepEqual(vehicle?.columns.map((c) => c.name), ["id", "kind", "doors"]);
+      assert.deepEqual(vehicle?.columns.map((c) => c.name).sort(), ["doors", "id", "kind"]);
       assert.deepEqual(vehicle?.indexes.map((i) => i.columns), [["kind"]]);
     });
 
@@ -162,6 +162,13 @@ for (const dialect of [postgresDialect, sqliteDialect]) {
       assert.equal(names.includes("u_label"), false);
       assert.equal(names.includes("u_shape"), false);
       assert.deepEqual(model.views, []);
+    });
+
+    test("the query-result cache table counts as bookkeeping when the cache is in the database", async () => {
+      const cached = await buildDataSource(dialect.name, [ULabel], { cache: { tableName: "u_cache" } });
+      assert.deepEqual(listTypeormTables(cached), ["migrations", "typeorm_metadata", "u_cache"]);
+      const defaultCache = await buildDataSource(dialect.name, [ULabel], { cache: true });
+      assert.deepEqual(listTypeormTables(defaultCache), ["migrations", "typeorm_metadata", "query-result-cache"]);
     });
 
     test("a DataSource of another dialect is refused", async () => {

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ancestors, appliedRevisions, buildRevisionGraph, descendants, isAncestor, normalizeHeads } from "../../../src/revision";
+import {
+  ancestors,
+  appliedRevisions,
+  buildRevisionGraph,
+  descendants,
+  isAncestor,
+  normalizeHeads,
+} from "../../../src/revision";
 import { BRANCHED, DIAMOND, LINEAR, MULTI_ROOT, graphOf, headersOf, throwsRevision } from "./build";
 
 describe("buildRevisionGraph shapes", () => {
@@ -24,7 +31,12 @@ describe("buildRevisionGraph shapes", () => {
 
   it("ties with equal createdAt are ordered by id, whatever the input order", () => {
     const same = { createdAt: "2026-01-01T00:00:00.000Z" };
-    const headers = headersOf([["r0", [], same], ["zz", ["r0"], same], ["bb", ["r0"], same], ["mm", ["r0"], same]]);
+    const headers = headersOf([
+      ["r0", [], same],
+      ["zz", ["r0"], same],
+      ["bb", ["r0"], same],
+      ["mm", ["r0"], same],
+    ]);
     assert.deepEqual(buildRevisionGraph(headers).order, ["r0", "bb", "mm", "zz"]);
     assert.deepEqual(buildRevisionGraph([...headers].reverse()).order, ["r0", "bb", "mm", "zz"]);
   });
@@ -78,7 +90,10 @@ describe("traversal", () => {
 
 describe("buildRevisionGraph validation", () => {
   it("duplicate ids name both files", () => {
-    const headers = headersOf([["r0", []], ["a1", ["r0"]]]);
+    const headers = headersOf([
+      ["r0", []],
+      ["a1", ["r0"]],
+    ]);
     const dup = { ...headers[1]!, path: "migrations/copy.ts" };
     throwsRevision(
       () => buildRevisionGraph([...headers, dup]),
@@ -88,20 +103,38 @@ describe("buildRevisionGraph validation", () => {
 
   it("a missing down revision names the file", () => {
     throwsRevision(
-      () => graphOf([["r0", []], ["a1", ["zz"]]]),
+      () =>
+        graphOf([
+          ["r0", []],
+          ["a1", ["zz"]],
+        ]),
       /^migrations\/a1\.ts: downRevision zz is not defined by any migration file$/,
     );
   });
 
   it("a cycle names the revisions in it", () => {
     throwsRevision(
-      () => graphOf([["r0", []], ["a", ["r0", "c"]], ["b", ["a"]], ["c", ["b"]], ["d", ["c"]]]),
+      () =>
+        graphOf([
+          ["r0", []],
+          ["a", ["r0", "c"]],
+          ["b", ["a"]],
+          ["c", ["b"]],
+          ["d", ["c"]],
+        ]),
       /^Cycle detected in revisions: (a -> b -> c -> a|b -> c -> a -> b|c -> a -> b -> c) \(/,
     );
   });
 
   it("a cycle without any base is still found", () => {
-    throwsRevision(() => graphOf([["a", ["b"]], ["b", ["a"]]]), /Cycle detected in revisions: (a -> b -> a|b -> a -> b)/);
+    throwsRevision(
+      () =>
+        graphOf([
+          ["a", ["b"]],
+          ["b", ["a"]],
+        ]),
+      /Cycle detected in revisions: (a -> b -> a|b -> a -> b)/,
+    );
   });
 
   it("a self reference is a cycle", () => {
@@ -109,7 +142,14 @@ describe("buildRevisionGraph validation", () => {
   });
 
   it("a parent listed twice is refused", () => {
-    throwsRevision(() => graphOf([["r0", []], ["a", ["r0", "r0"]]]), /migrations\/a\.ts: downRevision lists r0 twice/);
+    throwsRevision(
+      () =>
+        graphOf([
+          ["r0", []],
+          ["a", ["r0", "r0"]],
+        ]),
+      /migrations\/a\.ts: downRevision lists r0 twice/,
+    );
   });
 
   it("illegal and reserved ids are refused", () => {
@@ -120,11 +160,19 @@ describe("buildRevisionGraph validation", () => {
 
   it("branch labels: duplicates and clashes with ids", () => {
     throwsRevision(
-      () => graphOf([["r0", [], { branchLabels: ["x"] }], ["a1", ["r0"], { branchLabels: ["x"] }]]),
+      () =>
+        graphOf([
+          ["r0", [], { branchLabels: ["x"] }],
+          ["a1", ["r0"], { branchLabels: ["x"] }],
+        ]),
       /Branch label 'x' is declared twice: in migrations\/a1\.ts and in migrations\/r0\.ts/,
     );
     throwsRevision(
-      () => graphOf([["r0", [], { branchLabels: ["a1"] }], ["a1", ["r0"]]]),
+      () =>
+        graphOf([
+          ["r0", [], { branchLabels: ["a1"] }],
+          ["a1", ["r0"]],
+        ]),
       /branch label 'a1' is also the id of migrations\/a1\.ts/,
     );
     const graph = graphOf([["r0", [], { branchLabels: ["core"] }]]);

@@ -24,7 +24,12 @@ describe("planUpgrade", () => {
 
   it("linear from base to head", () => {
     const plan = planUpgrade(linear, [], "head");
-    assert.deepEqual(trace(plan), [["r0", ["r0"]], ["a1", ["a1"]], ["a2", ["a2"]], ["a3", ["a3"]]]);
+    assert.deepEqual(trace(plan), [
+      ["r0", ["r0"]],
+      ["a1", ["a1"]],
+      ["a2", ["a2"]],
+      ["a3", ["a3"]],
+    ]);
     assert.deepEqual(plan.steps[1], {
       revision: "a1",
       direction: "up",
@@ -86,6 +91,8 @@ describe("planUpgrade", () => {
   it("diamond: upgrading to the merge from one branch applies the other branch first", () => {
     assert.deepEqual(planRevisions(planUpgrade(diamond, ["a2"], "m")), ["b1", "b2", "m"]);
     assert.deepEqual(planRevisions(planUpgrade(diamond, [], "a2")), ["r0", "a1", "a2"]);
+    // +1 from a2 walks to its only child, the merge, which needs branch b as well (as in Alembic).
+    assert.deepEqual(planRevisions(planUpgrade(diamond, ["a2"], "+1")), ["b1", "b2", "m"]);
   });
 
   it("multi-root: each root is applied where it is asked for", () => {
@@ -136,7 +143,10 @@ describe("planDowngrade", () => {
       () => planDowngrade(linear, ["a1"], "a3"),
       /^Destination a3 is not a valid downgrade target from current head\(s\) a1: a3 is not applied$/,
     );
-    throwsRevision(() => planDowngrade(branched, ["a2"], "b1"), /not a valid downgrade target from current head\(s\) a2: b1/);
+    throwsRevision(
+      () => planDowngrade(branched, ["a2"], "b1"),
+      /not a valid downgrade target from current head\(s\) a2: b1/,
+    );
     throwsRevision(() => planDowngrade(linear, [], "a1"), /from current head\(s\) base/);
   });
 
@@ -194,11 +204,17 @@ function checkPlanInvariants(graph: RevisionGraph, current: readonly string[], p
     const node = graph.nodes.get(step.revision)!;
     if (step.direction === "up") {
       assert.ok(!applied.has(step.revision), `${step.revision} applied twice`);
-      assert.ok(node.downRevisions.every((p) => applied.has(p)), `${step.revision} before its parents`);
+      assert.ok(
+        node.downRevisions.every((p) => applied.has(p)),
+        `${step.revision} before its parents`,
+      );
       applied.add(step.revision);
     } else {
       assert.ok(applied.has(step.revision), `${step.revision} not applied`);
-      assert.ok(node.children.every((c) => !applied.has(c)), `${step.revision} before its children`);
+      assert.ok(
+        node.children.every((c) => !applied.has(c)),
+        `${step.revision} before its children`,
+      );
       applied.delete(step.revision);
     }
     assert.deepEqual(step.headsAfter, normalizeHeads(graph, [...applied]));

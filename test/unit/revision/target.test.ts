@@ -89,7 +89,12 @@ describe("resolveTarget", () => {
     assert.deepEqual(resolveTarget(branched, "a1@head"), ["a2"]);
     assert.deepEqual(resolveTarget(branched, "b2@head"), ["b2"]);
     throwsRevision(() => resolveTarget(branched, "r0@head"), /^Multiple heads are present above r0: a2, b2/);
-    const labelled = graphOf([["r0", []], ["a1", ["r0"], { branchLabels: ["alpha"] }], ["a2", ["a1"]], ["b1", ["r0"]]]);
+    const labelled = graphOf([
+      ["r0", []],
+      ["a1", ["r0"], { branchLabels: ["alpha"] }],
+      ["a2", ["a1"]],
+      ["b1", ["r0"]],
+    ]);
     assert.deepEqual(resolveTarget(labelled, "alpha@head"), ["a2"]);
     assert.deepEqual(resolveTarget(labelled, "alpha"), ["a1"]);
   });
@@ -127,7 +132,10 @@ describe("resolveTarget", () => {
       /^Relative target '\+2' goes past head: a3 has no later revision \(1 of 2 steps possible\)$/,
     );
     throwsRevision(() => resolveTarget(linear, "a3+1"), /goes past head: a3 has no later revision \(0 of 1/);
-    throwsRevision(() => resolveTarget(linear, "-5", ["a3"]), /^Relative target '-5' goes past base: only 4 steps down are possible$/);
+    throwsRevision(
+      () => resolveTarget(linear, "-5", ["a3"]),
+      /^Relative target '-5' goes past base: only 4 steps down are possible$/,
+    );
     throwsRevision(() => resolveTarget(linear, "-1", []), /goes past base: only 0 steps down/);
     throwsRevision(() => resolveTarget(graphOf([]), "+1"), /goes past head: base has no later revision/);
   });
@@ -146,7 +154,13 @@ describe("resolveTarget", () => {
   });
 
   it("unknown current revisions and inconsistent version tables", () => {
-    throwsRevision(() => resolveTarget(linear, "+1", ["zzzz"]), /database is at revision zzzz, which no migration file defines/);
-    throwsRevision(() => resolveTarget(linear, "current", ["a1", "a2"]), /inconsistent: it lists a1 and its descendant a2/);
+    throwsRevision(
+      () => resolveTarget(linear, "+1", ["zzzz"]),
+      /database is at revision zzzz, which no migration file defines/,
+    );
+    throwsRevision(
+      () => resolveTarget(linear, "current", ["a1", "a2"]),
+      /inconsistent: it lists a1 and its descendant a2/,
+    );
   });
 });

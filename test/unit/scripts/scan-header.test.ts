@@ -45,7 +45,8 @@ describe("scanRevisionHeader", () => {
   });
 
   it("reads CRLF files, a BOM and single quotes", () => {
-    const text = "\uFEFF" + GENERATED.replace(/\n/g, "\r\n").replace(/"add prompts table"/, "'add \\'prompts\\' table'");
+    const text =
+      "\uFEFF" + GENERATED.replace(/\n/g, "\r\n").replace(/"add prompts table"/, "'add \\'prompts\\' table'");
     const header = scanRevisionHeader(text, PATH);
     assert.equal(header.id, "1a2b3c4d5e6f");
     assert.equal(header.message, "add 'prompts' table");
@@ -70,6 +71,20 @@ export function up() { return "export const message = 'inside'"; }
     assert.equal(header.id, "aaaabbbbcccc");
     assert.deepEqual(header.downRevisions, []);
     assert.equal(header.message, "");
+  });
+
+  it("finds declarations placed after the migration body, ignoring a commented one at the end", () => {
+    const text = `export async function up(op: any) {
+  await op.execute("select '}' as x; -- export const revision = 'sql'");
+}
+export const revision = "late";
+export const downRevision = ["a", "b"];
+export const createdAt = "2026-01-01T00:00:00.000Z";
+/* export const revision = "after"; */
+`;
+    const header = scanRevisionHeader(text, PATH);
+    assert.equal(header.id, "late");
+    assert.deepEqual(header.downRevisions, ["a", "b"]);
   });
 
   it("decodes escapes", () => {
@@ -105,19 +120,34 @@ export const message = "merge heads"
       "export const revision = 'x';\nexport const createdAt = '2026-01-01';\n",
       /^migrations\/x\.ts: no `export const downRevision = \.\.\.` found \(use null for a first migration\)$/,
     );
-    throwsLoad("export const revision = 'x';\nexport const downRevision = null;\n", /no `export const createdAt = "\.\.\."` found/);
+    throwsLoad(
+      "export const revision = 'x';\nexport const downRevision = null;\n",
+      /no `export const createdAt = "\.\.\."` found/,
+    );
   });
 
   it("reports unreadable values with their line", () => {
     const head = "export const revision = 'x';\nexport const createdAt = '2026-01-01';\n";
-    throwsLoad(`${head}export const downRevision = \`abc\`;\n`, /^migrations\/x\.ts:3: `downRevision` uses a template literal/);
-    throwsLoad(`${head}export const downRevision = previous;\n`, /:3: `downRevision` must be a quoted string, null or an array/);
+    throwsLoad(
+      `${head}export const downRevision = \`abc\`;\n`,
+      /^migrations\/x\.ts:3: `downRevision` uses a template literal/,
+    );
+    throwsLoad(
+      `${head}export const downRevision = previous;\n`,
+      /:3: `downRevision` must be a quoted string, null or an array/,
+    );
     throwsLoad(`${head}export const downRevision = ["a", 1];\n`, /:3: `downRevision` must be a quoted string/);
     throwsLoad(`${head}export const downRevision = ["a" "b"];\n`, /:3: `downRevision`: expected ',' or '\]'/);
     throwsLoad(`${head}export const downRevision = "abc;\n`, /:3: `downRevision` has an unterminated string/);
-    throwsLoad(`${head}export const downRevision = null;\nexport const message = null;\n`, /:4: `message` must be a quoted string/);
+    throwsLoad(
+      `${head}export const downRevision = null;\nexport const message = null;\n`,
+      /:4: `message` must be a quoted string/,
+    );
     throwsLoad(`${head}export const downRevision = "a" + "b";\n`, /:3: unexpected text after `downRevision`/);
-    throwsLoad(`${head}export const downRevision = null;\nexport const revision = "y";\n`, /:4: declares `revision` twice/);
+    throwsLoad(
+      `${head}export const downRevision = null;\nexport const revision = "y";\n`,
+      /:4: declares `revision` twice/,
+    );
     throwsLoad(
       "export const revision = 'x';\nexport const downRevision = null;\nexport const createdAt = 'yesterday';\n",
       /`createdAt` must be an ISO date string, not "yesterday"/,

@@ -78,7 +78,10 @@ const cases: readonly (readonly [string, ColumnType])[] = [
   ["varchar(50) array", { kind: "array", element: { kind: "varchar", length: 50 } }],
   ["text array", { kind: "array", element: { kind: "text" } }],
   ["text ARRAY", { kind: "array", element: { kind: "text" } }],
-  ["timestamp(3) with time zone[]", { kind: "array", element: { kind: "timestamp", precision: 3, withTimeZone: true } }],
+  [
+    "timestamp(3) with time zone[]",
+    { kind: "array", element: { kind: "timestamp", precision: 3, withTimeZone: true } },
+  ],
   ["point", { kind: "native", sql: "point" }],
   ["geometry", { kind: "native", sql: "geometry" }],
   ["geometry(Point,4326)", { kind: "native", sql: "geometry(point,4326)" }],

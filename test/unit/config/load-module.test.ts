@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { loadModule } from "../../../src/config/load-module";
+import { LoadError } from "../../../src/util/errors";
+
+const root = mkdtempSync(join(tmpdir(), "retort-load-"));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function project(name: string, type: "commonjs" | "module", files: Record<string, string>): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type }));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(dir, file, ".."), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
+async function loadError(file: string, cwd: string): Promise<LoadError> {
+  try {
+    await loadModule(file, { cwd, cache: false });
+  } catch (error) {
+    assert.ok(error instanceof LoadError, `LoadError expected, got ${String(error)}`);
+    return error;
+  }
+  assert.fail("loading should have failed");
+}
+
+const decorated = `
+const Column = (): PropertyDecorator => () => undefined;
+export class User {
+  @Column() name: string;
+  @Column() born: Date;
+}
+`;
+
+for (const type of ["commonjs", "module"] as const) {
+  describe(`a ${type} project`, () => {
+    test("loads .ts importing ./x.js (resolved to x.ts), with decorator metadata", async () => {
+      const cwd = project(`ok-${type}`, type, {
+        "entities/user.ts": decorated,
+        "main.ts": `import { User } from "./entities/user.js";\nexport default { User };\n`,
+      });
+      const loaded = (await loadModule("main.ts", { cwd, cache: false })) as { default: { User: Function } };
+      const User = loaded.default.User;
+      const reflect = Reflect as unknown as { getMetadata(key: string, target: object, property: string): unknown };
+      assert.equal(reflect.getMetadata("design:type", User.prototype, "name"), String);
+      assert.equal(reflect.getMetadata("design:type", User.prototype, "born"), Date);
+    });
+
+    test("a syntax error in an imported file names that file, line and column", async () => {
+      const cwd = project(`syntax-${type}`, type, {
+        "entities/user.ts": `export class User {}\nconst x = ;\n`,
+        "main.ts": `import { User } from "./entities/user.js";\nexport default User;\n`,
+      });
+      const error = await loadError("main.ts", cwd);
+      assert.match(error.message, /^entities\/user\.ts: SyntaxError: .+ \(line 2, column \d+\)$/);
+      assert.equal(error.file, join(cwd, "entities/user.ts"));
+    });
+
+    test("an exception at import names the module that threw, and stack lines point at the .ts", async () => {
+      const cwd = project(`throws-${type}`, type, {
+        "entities/user.ts": `export class User {}\n\n\nthrow new Error("boom");\n`,
+        "main.ts": `import { User } from "./entities/user.js";\nexport default User;\n`,
+      });
+      const error = await loadError("main.ts", cwd);
+      assert.equal(error.message, "entities/user.ts threw while loading: Error: boom");
+      assert.match(String((error.cause as Error).stack), /user\.ts:4:7/);
+    });
+
+    test("a missing import is one line naming the importer's problem", async () => {
+      const cwd = project(`missing-${type}`, type, {
+        "main.ts": `import { nope } from "./nope.js";\nexport default nope;\n`,
+      });
+      const error = await loadError("main.ts", cwd);
+      assert.match(error.message, /^main\.ts: Cannot find module .*nope/);
+      assert.equal(error.message.includes("\n"), false);
+    });
+  });
+}
+
+test("a missing file", async () => {
+  const error = await loadError("absent.ts", root);
+  assert.equal(error.message, "absent.ts: file not found");
+});

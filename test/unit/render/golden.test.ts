@@ -1,0 +1,91 @@
+/**
+ * Renders and formats each golden case and compares it with test/golden/render/<name>.ts
+ * (RETORT_UPDATE_GOLDEN=1 rewrites them). Then loads every golden FILE the way the runner does
+ * and checks that its `up` and `down` perform exactly the operations that were rendered, and
+ * that the header scanner reads the header that was rendered.
+ */
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import type { OperationKind } from "../../../src/ops/types";
+import { formatMigration, renderMigrationFile } from "../../../src/render";
+import { collectOperations } from "../../../src/runtime/op-api";
+import { scanRevisionHeader } from "../../../src/scripts";
+import { goldenCases } from "./golden-cases";
+import { loadMigrationText } from "./load-migration";
+
+// dist/test/unit/render → the repository root.
+const GOLDEN_DIR = join(__dirname, "..", "..", "..", "..", "test", "golden", "render");
+const UPDATE = process.env.RETORT_UPDATE_GOLDEN === "1";
+
+/** Every operation kind; a new kind is a compile error here until a golden case uses it. */
+const ALL_KINDS: Readonly<Record<OperationKind, true>> = {
+  createTable: true,
+  dropTable: true,
+  renameTable: true,
+  addColumn: true,
+  dropColumn: true,
+  alterColumn: true,
+  renameColumn: true,
+  createIndex: true,
+  dropIndex: true,
+  createUnique: true,
+  dropUnique: true,
+  createForeignKey: true,
+  dropForeignKey: true,
+  createCheck: true,
+  dropCheck: true,
+  createExclusion: true,
+  dropExclusion: true,
+  createPrimaryKey: true,
+  dropPrimaryKey: true,
+  setTableComment: true,
+  createEnum: true,
+  dropEnum: true,
+  alterEnum: true,
+  createView: true,
+  dropView: true,
+  execute: true,
+};
+
+describe("rendered migration files (golden)", () => {
+  for (const { name, input } of goldenCases) {
+    const path = join(GOLDEN_DIR, `${name}.ts`);
+
+    it(`${name}: render + prettier gives the golden file`, async () => {
+      const text = await formatMigration(renderMigrationFile(input), path);
+      if (UPDATE) writeFileSync(path, text);
+      assert.ok(existsSync(path), `${path} is missing; run the tests with RETORT_UPDATE_GOLDEN=1 to write it`);
+      assert.equal(text, readFileSync(path, "utf8"), `${name} differs from its golden file`);
+    });
+
+    it(`${name}: the golden file performs exactly the rendered operations`, async () => {
+      const text = readFileSync(path, "utf8");
+      const module = loadMigrationText(text, path);
+      assert.deepStrictEqual(await collectOperations(module.up), input.upOps);
+      assert.deepStrictEqual(await collectOperations(module.down), input.downOps);
+      const { id, downRevisions, message, createdAt, branchLabels } = input.header;
+      assert.deepStrictEqual(scanRevisionHeader(text, path), {
+        id,
+        downRevisions,
+        message,
+        createdAt,
+        path,
+        ...(branchLabels === undefined ? {} : { branchLabels }),
+      });
+      assert.equal(module.revision, id);
+    });
+  }
+
+  it("the cases use every operation kind", () => {
+    const used = new Set(goldenCases.flatMap((c) => [...c.input.upOps, ...c.input.downOps].map((op) => op.kind)));
+    assert.deepEqual(Object.keys(ALL_KINDS).filter((kind) => !used.has(kind as OperationKind)), []);
+  });
+
+  it("every golden file belongs to a case", () => {
+    const names = new Set(goldenCases.map((c) => `${c.name}.ts`));
+    const stale = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !names.has(f));
+    assert.deepEqual(stale, []);
+  });
+});
