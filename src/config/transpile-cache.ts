@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 
 const createdDirs = new Map<string, Promise<void>>();
 let writeCount = 0;
+const pendingWrites = new Set<Promise<unknown>>();
 
 /** The cache key of the given parts. */
 export function transpileCacheKey(parts: readonly string[]): string {
@@ -40,10 +41,17 @@ export function writeTranspileCache(dir: string, key: string, code: string): voi
     ready = mkdir(dir, { recursive: true }).then(() => undefined);
     createdDirs.set(dir, ready);
   }
-  ready
+  const write = ready
     .then(() => writeFile(temporary, code))
     .then(() => rename(temporary, join(dir, `${key}.js`)))
-    .catch(() => rm(temporary, { force: true }).catch(() => undefined));
+    .catch(() => rm(temporary, { force: true }).catch(() => undefined))
+    .finally(() => pendingWrites.delete(write));
+  pendingWrites.add(write);
+}
+
+/** Resolves once every cache write started so far has finished (or failed). */
+export async function flushTranspileCache(): Promise<void> {
+  await Promise.all([...pendingWrites]);
 }
 
 /**

@@ -74,7 +74,6 @@ export function parseSyntaxErrorMessage(message: string): { file: string; detail
   return { file, detail: detail.join("\t") };
 }
 
-// eslint-disable-next-line no-control-regex
 const ansiPattern = /\u001b\[[0-9;]*m/g;
 
 /**

@@ -39,7 +39,8 @@ export function readEntityModel(
   options: ReadEntityModelOptions = {},
 ): SchemaModel {
   assertDialectMatches(dataSource, dialect);
-  if (!dataSource.isInitialized && dataSource.entityMetadatas.length === 0) {
+  const declared = Object.values(dataSource.options.entities ?? {}).length;
+  if (!dataSource.isInitialized && dataSource.entityMetadatas.length === 0 && declared > 0) {
     throw new RetortError("internal", "The DataSource's entity metadata is not built; initialize it first.");
   }
   const driver = dataSource.driver;

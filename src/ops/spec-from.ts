@@ -150,6 +150,7 @@ export function alterColumnFromSpec(
   };
 }
 
+/** A primary key from its column list or `{ name?, columns }`. */
 export function primaryKeyFromSpec(spec: PrimaryKeySpec, where = "primaryKey"): PrimaryKey {
   if (Array.isArray(spec)) return { columns: requireStrings(spec, where, true) };
   const value = requireRecord(spec, ["name", "columns"], where);
@@ -159,6 +160,7 @@ export function primaryKeyFromSpec(spec: PrimaryKeySpec, where = "primaryKey"): 
   };
 }
 
+/** An index; `unique` defaults to false, `spatial` is kept only when true. */
 export function indexFromSpec(spec: IndexSpec, where = "index"): Index {
   const value = requireRecord(spec, ["name", "columns", "unique", "where", "spatial"], where);
   const name = requireString(value.name, `${where} name`);
@@ -174,12 +176,17 @@ export function indexFromSpec(spec: IndexSpec, where = "index"): Index {
   };
 }
 
+/** A unique constraint. */
 export function uniqueFromSpec(spec: UniqueSpec, where = "unique"): Unique {
   const value = requireRecord(spec, ["name", "columns"], where);
   const name = requireString(value.name, `${where} name`);
   return { name, columns: requireStrings(value.columns, `${where} "${name}" columns`, true) };
 }
 
+/**
+ * A foreign key; `onDelete`/`onUpdate` default to "NO ACTION".
+ * @throws InvalidOperationError when the column lists differ in length.
+ */
 export function foreignKeyFromSpec(spec: ForeignKeySpec, where = "foreignKey"): ForeignKey {
   const value = requireRecord(spec, ["name", "columns", "references", "onDelete", "onUpdate", "deferrable"], where);
   const name = requireString(value.name, `${where} name`);
@@ -204,12 +211,14 @@ export function foreignKeyFromSpec(spec: ForeignKeySpec, where = "foreignKey"): 
   };
 }
 
+/** A check constraint. */
 export function checkFromSpec(spec: CheckSpec, where = "check"): Check {
   const value = requireRecord(spec, ["name", "expression"], where);
   const name = requireString(value.name, `${where} name`);
   return { name, expression: requireString(value.expression, `${where} "${name}" expression`) };
 }
 
+/** A PostgreSQL exclusion constraint. */
 export function exclusionFromSpec(spec: ExclusionSpec, where = "exclusion"): Exclusion {
   const value = requireRecord(spec, ["name", "expression"], where);
   const name = requireString(value.name, `${where} name`);
@@ -254,6 +263,7 @@ export function tableFromSpec(ref: TableRef, spec: TableSpec, where = "table"): 
   return table;
 }
 
+/** An enum type named by `ref` with `values` in order (no duplicates). */
 export function enumFromSpec(ref: NameRef, values: EnumSpec, where = "enum"): EnumType {
   const name = nameFromRef(ref, where);
   const list = requireStrings(values, `${where} values`, false);
@@ -278,6 +288,7 @@ export function alterEnumFromSpec(ref: NameRef, spec: AlterEnumSpec, where = "al
   return { ...name, from, to, usedBy };
 }
 
+/** The view named by `ref`; `materialized` defaults to false. */
 export function viewFromSpec(ref: NameRef, spec: ViewSpec, where = "view"): View {
   const name = nameFromRef(ref, where);
   const value = requireRecord(spec, ["definition", "materialized"], where);

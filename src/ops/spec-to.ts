@@ -49,6 +49,7 @@ export function columnDefinitionToSpec(column: Column): ColumnDefinitionSpec {
   };
 }
 
+/** A column as a spec: its name, then its definition without defaults. */
 export function columnToSpec(column: Column): ColumnSpec {
   return { name: column.name, ...columnDefinitionToSpec(column) };
 }
@@ -60,6 +61,7 @@ export function primaryKeyToSpec(primaryKey: PrimaryKey): PrimaryKeySpec {
     : { name: primaryKey.name, columns: [...primaryKey.columns] };
 }
 
+/** An index as a spec; `unique` and `spatial` only when true. */
 export function indexToSpec(index: Index): IndexSpec {
   return {
     name: index.name,
@@ -70,10 +72,12 @@ export function indexToSpec(index: Index): IndexSpec {
   };
 }
 
+/** A unique constraint as a spec. */
 export function uniqueToSpec(unique: Unique): UniqueSpec {
   return { name: unique.name, columns: [...unique.columns] };
 }
 
+/** A foreign key as a spec; actions only when not "NO ACTION". */
 export function foreignKeyToSpec(fk: ForeignKey): ForeignKeySpec {
   return {
     name: fk.name,
@@ -89,10 +93,12 @@ export function foreignKeyToSpec(fk: ForeignKey): ForeignKeySpec {
   };
 }
 
+/** A check constraint as a spec. */
 export function checkToSpec(check: Check): CheckSpec {
   return { name: check.name, expression: check.expression };
 }
 
+/** An exclusion constraint as a spec. */
 export function exclusionToSpec(exclusion: Exclusion): ExclusionSpec {
   return { name: exclusion.name, expression: exclusion.expression };
 }
@@ -123,6 +129,7 @@ export function tableToSpec(table: TableModel): TableSpec {
   };
 }
 
+/** A view as a spec (its name goes in a separate reference); `materialized` only when true. */
 export function viewToSpec(view: View): ViewSpec {
   return { definition: view.definition, ...(view.materialized ? { materialized: true } : {}) };
 }

@@ -77,7 +77,11 @@ function emitAddValues(type: string, from: readonly string[], to: readonly strin
     const atEnd = to.slice(i).every((v) => !from.includes(v));
     // Values before `value` in `to` exist by now (added in order), so AFTER the previous works;
     // a leading value goes BEFORE the first old one.
-    const place = atEnd ? "" : i === 0 ? ` BEFORE ${quoteLiteral(from[0] as string)}` : ` AFTER ${quoteLiteral(to[i - 1] as string)}`;
+    const place = atEnd
+      ? ""
+      : i === 0
+        ? ` BEFORE ${quoteLiteral(from[0] as string)}`
+        : ` AFTER ${quoteLiteral(to[i - 1] as string)}`;
     out.push(statement(`ALTER TYPE ${type} ADD VALUE ${quoteLiteral(value)}${place}`));
   });
   return out;

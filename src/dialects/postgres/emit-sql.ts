@@ -1,12 +1,4 @@
-import type {
-  Check,
-  Exclusion,
-  ForeignKey,
-  Index,
-  PrimaryKey,
-  TableModel,
-  Unique,
-} from "../../model/types";
+import type { Check, Exclusion, ForeignKey, Index, PrimaryKey, TableModel, Unique } from "../../model/types";
 import type { Statement } from "../statement";
 import { quoteIdent, quoteLiteral } from "./quote";
 
@@ -89,7 +81,11 @@ export function dropIndexStatement(schema: string | undefined, index: Index): St
 }
 
 /** `COMMENT ON TABLE ... IS '...'`, or `IS NULL` to remove it. */
-export function tableCommentStatement(schema: string | undefined, table: string, comment: string | undefined): Statement {
+export function tableCommentStatement(
+  schema: string | undefined,
+  table: string,
+  comment: string | undefined,
+): Statement {
   return statement(`COMMENT ON TABLE ${qualify(schema, table)} IS ${commentValue(comment)}`);
 }
 

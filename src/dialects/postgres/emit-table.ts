@@ -63,7 +63,9 @@ export function columnDefinition(column: Column): string {
 /** PostgreSQL (through 17) only has STORED generated columns. */
 function computedClause(name: string, computed: Computed): string {
   if (!computed.stored) {
-    throw new MigrationError(`Column "${name}" is a VIRTUAL generated column; PostgreSQL only supports STORED generated columns.`);
+    throw new MigrationError(
+      `Column "${name}" is a VIRTUAL generated column; PostgreSQL only supports STORED generated columns.`,
+    );
   }
   return `GENERATED ALWAYS AS (${computed.expression}) STORED`;
 }

@@ -81,7 +81,9 @@ export function emitPostgres(op: Operation, before: SchemaModel): Statement[] {
     case "alterEnum":
       return emitAlterEnum(op);
     case "createView":
-      return [statement(`CREATE ${viewWord(op.view)} ${qualify(op.view.schema, op.view.name)} AS ${op.view.definition}`)];
+      return [
+        statement(`CREATE ${viewWord(op.view)} ${qualify(op.view.schema, op.view.name)} AS ${op.view.definition}`),
+      ];
     case "dropView":
       return [statement(`DROP ${viewWord(op.view)} ${qualify(op.view.schema, op.view.name)}`)];
     case "execute":

@@ -81,7 +81,9 @@ export function createTableSql(table: TableModel, name: string = table.name): st
   const auto = autoincrementColumn(table);
   const items = [
     ...table.columns.map((c) => sqliteColumnDefinition(c, c === auto)),
-    ...(table.primaryKey === undefined || auto !== undefined ? [] : [`PRIMARY KEY (${quoteList(table.primaryKey.columns)})`]),
+    ...(table.primaryKey === undefined || auto !== undefined
+      ? []
+      : [`PRIMARY KEY (${quoteList(table.primaryKey.columns)})`]),
     ...table.uniques.map(sqliteUniqueClause),
     ...table.checks.map(sqliteCheckClause),
     ...table.foreignKeys.map(sqliteForeignKeyClause),
@@ -109,5 +111,8 @@ export function createIndexStatement(tableName: string, index: Index, table: Tab
 
 /** `CREATE TABLE` with everything inline, then its indexes. Comments do not exist on SQLite. */
 export function emitSqliteCreateTable(table: TableModel): Statement[] {
-  return [{ sql: createTableSql(table) }, ...table.indexes.map((index) => createIndexStatement(table.name, index, table))];
+  return [
+    { sql: createTableSql(table) },
+    ...table.indexes.map((index) => createIndexStatement(table.name, index, table)),
+  ];
 }

@@ -59,14 +59,18 @@ export function emitSqlite(op: Operation, before: SchemaModel): Statement[] {
       return [];
     case "createExclusion":
     case "dropExclusion":
-      throw new MigrationError(`SQLite has no EXCLUDE constraints (${op.kind} "${op.exclusion.name}" on "${op.table}").`);
+      throw new MigrationError(
+        `SQLite has no EXCLUDE constraints (${op.kind} "${op.exclusion.name}" on "${op.table}").`,
+      );
     case "createEnum":
     case "dropEnum":
       throw new MigrationError(
         `SQLite has no enum types (${op.kind} "${op.enumType.name}"); enum columns are inline CHECKs there.`,
       );
     case "alterEnum":
-      throw new MigrationError(`SQLite has no enum types (alterEnum "${op.name}"); enum columns are inline CHECKs there.`);
+      throw new MigrationError(
+        `SQLite has no enum types (alterEnum "${op.name}"); enum columns are inline CHECKs there.`,
+      );
     case "createView":
       if (op.view.materialized) throw new MigrationError(`SQLite has no materialized views ("${op.view.name}").`);
       return [{ sql: `CREATE VIEW ${quoteIdent(plainTable(op.view))} AS ${op.view.definition}` }];

@@ -176,6 +176,8 @@ export function rebuildSqliteTable(
   return [
     ...sql.map((text) => ({ sql: text })),
     ...newTable.indexes.map((index) => createIndexStatement(name, index, newTable)),
-    ...viewsReading(after.views, name).map((view) => ({ sql: `CREATE VIEW ${quoteIdent(view.name)} AS ${view.definition}` })),
+    ...viewsReading(after.views, name).map((view) => ({
+      sql: `CREATE VIEW ${quoteIdent(view.name)} AS ${view.definition}`,
+    })),
   ];
 }

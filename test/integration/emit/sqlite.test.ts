@@ -35,7 +35,12 @@ const parent: TableModel = table(
 
 const child: TableModel = table(
   "child",
-  [col("id", t.int, { identity: "increment" }), opt("parent_id", t.int), opt("sibling_id", t.int), opt("label", t.text)],
+  [
+    col("id", t.int, { identity: "increment" }),
+    opt("parent_id", t.int),
+    opt("sibling_id", t.int),
+    opt("label", t.text),
+  ],
   {
     primaryKey: { columns: ["id"] },
     foreignKeys: [
@@ -60,7 +65,10 @@ async function fillFamily(target: EmitTarget): Promise<void> {
   await rows(target, `INSERT INTO "parent" ("name", "note", "qty") VALUES ('one', 'n1', 1), ('two', NULL, 20)`);
   await rows(target, `DELETE FROM "parent" WHERE "id" = 2`);
   await rows(target, `INSERT INTO "parent" ("name", "note", "qty") VALUES ('three', 'n3', 30)`);
-  await rows(target, `INSERT INTO "child" ("parent_id", "sibling_id", "label") VALUES (1, NULL, 'a'), (3, 1, 'b'), (3, 2, NULL)`);
+  await rows(
+    target,
+    `INSERT INTO "child" ("parent_id", "sibling_id", "label") VALUES (1, NULL, 'a'), (3, 1, 'b'), (3, 2, NULL)`,
+  );
 }
 
 type Rows = Record<string, unknown>[];
@@ -104,7 +112,8 @@ function familyKept(ignore: readonly string[] = []): ScenarioHooks {
   };
 }
 
-const columnOf = (tableModel: TableModel, name: string): Column => tableModel.columns.find((c) => c.name === name) as Column;
+const columnOf = (tableModel: TableModel, name: string): Column =>
+  tableModel.columns.find((c) => c.name === name) as Column;
 
 describe("SQLite emitter round trips on a live database", () => {
   let target: EmitTarget;
@@ -114,55 +123,115 @@ describe("SQLite emitter round trips on a live database", () => {
   after(async () => {
     await target.close();
   });
-  const scenario = (name: string, setup: readonly Operation[], ops: readonly Operation[], hooks: ScenarioHooks = {}): void => {
+  const scenario = (
+    name: string,
+    setup: readonly Operation[],
+    ops: readonly Operation[],
+    hooks: ScenarioHooks = {},
+  ): void => {
     test(name, () => checkScenario(target, setup, ops, hooks));
   };
 
   scenario("createTable with every column and table feature", [], [...family, { kind: "createTable", table: pair }]);
 
-  scenario("nasty identifiers and literals", [], [
-    {
-      kind: "createTable",
-      table: table(
-        'we"ird table',
-        [
-          col("select", t.int),
-          opt("naïve column", t.inlineEnum("a'b", "back\\slash", "new\nline", "'; DROP TABLE x; --")),
-          opt("Mixed Case", t.text, { default: "'it''s \\ here'" }),
-        ],
-        { primaryKey: { columns: ["select"] }, indexes: [index("idx ünïcode", ["Mixed Case"])] },
-      ),
-    },
+  scenario(
+    "nasty identifiers and literals",
+    [],
+    [
+      {
+        kind: "createTable",
+        table: table(
+          'we"ird table',
+          [
+            col("select", t.int),
+            opt("naïve column", t.inlineEnum("a'b", "back\\slash", "new\nline", "'; DROP TABLE x; --")),
+            opt("Mixed Case", t.text, { default: "'it''s \\ here'" }),
+          ],
+          { primaryKey: { columns: ["select"] }, indexes: [index("idx ünïcode", ["Mixed Case"])] },
+        ),
+      },
+    ],
+  );
+
+  scenario("renameTable keeps foreign keys pointing at it", family, [
+    { kind: "renameTable", from: "parent", to: "Parent Renamed" },
   ]);
 
-  scenario("renameTable keeps foreign keys pointing at it", family, [{ kind: "renameTable", from: "parent", to: "Parent Renamed" }]);
+  scenario(
+    "addColumn in place (nullable, constant default) and by rebuild (non-constant default, NOT NULL)",
+    family,
+    [
+      { kind: "addColumn", table: "parent", column: opt("extra", t.text) },
+      { kind: "addColumn", table: "parent", column: col("flag", t.bool, { default: "1" }) },
+      { kind: "addColumn", table: "parent", column: col("stamp", t.timestamptz, { default: "CURRENT_TIMESTAMP" }) },
+      {
+        kind: "addColumn",
+        table: "parent",
+        column: opt("doubled", t.int, { computed: { expression: expr('"qty" * 2'), stored: true } }),
+      },
+    ],
+    familyKept(),
+  );
 
-  scenario("addColumn in place (nullable, constant default) and by rebuild (non-constant default, NOT NULL)", family, [
-    { kind: "addColumn", table: "parent", column: opt("extra", t.text) },
-    { kind: "addColumn", table: "parent", column: col("flag", t.bool, { default: "1" }) },
-    { kind: "addColumn", table: "parent", column: col("stamp", t.timestamptz, { default: "CURRENT_TIMESTAMP" }) },
-    { kind: "addColumn", table: "parent", column: opt("doubled", t.int, { computed: { expression: expr('"qty" * 2'), stored: true } }) },
-  ], familyKept());
+  scenario(
+    "dropColumn rebuilds the parent; cascading children survive",
+    family,
+    [{ kind: "dropColumn", table: "parent", column: columnOf(parent, "created") }],
+    familyKept(["created"]),
+  );
 
-  scenario("dropColumn rebuilds the parent; cascading children survive", family, [
-    { kind: "dropColumn", table: "parent", column: columnOf(parent, "created") },
-  ], familyKept(["created"]));
-
-  scenario("dropColumn on the child keeps its self reference", family, [
-    { kind: "dropIndex", table: "child", index: child.indexes[0]! },
-    { kind: "dropColumn", table: "child", column: columnOf(child, "label") },
-  ], familyKept(["label"]));
+  scenario(
+    "dropColumn on the child keeps its self reference",
+    family,
+    [
+      { kind: "dropIndex", table: "child", index: child.indexes[0]! },
+      { kind: "dropColumn", table: "child", column: columnOf(child, "label") },
+    ],
+    familyKept(["label"]),
+  );
 
   const alterations: [string, Operation][] = [
-    ["type change text → varchar(20)", { kind: "alterColumn", table: "parent", from: columnOf(parent, "note"), to: opt("note", t.varchar(20)) }],
-    ["inline enum values", { kind: "alterColumn", table: "parent", from: columnOf(parent, "status"), to: col("status", t.inlineEnum("new", "it's done", "archived"), { default: "'new'" }) }],
-    ["collation dropped, default added", { kind: "alterColumn", table: "parent", from: columnOf(parent, "name"), to: col("name", t.varchar(100), { default: "'anon'" }) }],
-    ["computed expression", { kind: "alterColumn", table: "parent", from: columnOf(parent, "note_len"), to: opt("note_len", t.int, { computed: { expression: expr("length(note) + 1"), stored: false } }) }],
+    [
+      "type change text → varchar(20)",
+      { kind: "alterColumn", table: "parent", from: columnOf(parent, "note"), to: opt("note", t.varchar(20)) },
+    ],
+    [
+      "inline enum values",
+      {
+        kind: "alterColumn",
+        table: "parent",
+        from: columnOf(parent, "status"),
+        to: col("status", t.inlineEnum("new", "it's done", "archived"), { default: "'new'" }),
+      },
+    ],
+    [
+      "collation dropped, default added",
+      {
+        kind: "alterColumn",
+        table: "parent",
+        from: columnOf(parent, "name"),
+        to: col("name", t.varchar(100), { default: "'anon'" }),
+      },
+    ],
+    [
+      "computed expression",
+      {
+        kind: "alterColumn",
+        table: "parent",
+        from: columnOf(parent, "note_len"),
+        to: opt("note_len", t.int, { computed: { expression: expr("length(note) + 1"), stored: false } }),
+      },
+    ],
   ];
   for (const [name, op] of alterations) scenario(`alterColumn: ${name}`, family, [op], familyKept(["note_len"]));
 
   test("alterColumn: NULL → NOT NULL with a default fills the NULLs from the default", async () => {
-    const op: Operation = { kind: "alterColumn", table: "parent", from: columnOf(parent, "note"), to: col("note", t.text, { default: "'none'" }) };
+    const op: Operation = {
+      kind: "alterColumn",
+      table: "parent",
+      from: columnOf(parent, "note"),
+      to: col("note", t.text, { default: "'none'" }),
+    };
     await checkScenario(target, family, [op], {
       async afterSetup(target) {
         await fillFamily(target);
@@ -170,34 +239,71 @@ describe("SQLite emitter round trips on a live database", () => {
       },
       async afterOps(target) {
         const notes = await rows(target, `SELECT "note" FROM "parent" ORDER BY "id"`);
-        assert.deepEqual(notes.map((r) => r.note), ["n1", "n3", "none"]);
+        assert.deepEqual(
+          notes.map((r) => r.note),
+          ["n1", "n3", "none"],
+        );
       },
     });
   });
 
-  scenario("renameColumn", family, [{ kind: "renameColumn", table: "child", from: "label", to: "Label 2" }], familyKept());
+  scenario(
+    "renameColumn",
+    family,
+    [{ kind: "renameColumn", table: "child", from: "label", to: "Label 2" }],
+    familyKept(),
+  );
 
-  scenario("create and drop indexes", family, [
-    { kind: "dropIndex", table: "parent", index: parent.indexes[0]! },
-    { kind: "createIndex", table: "parent", index: index("IDX_note", ["note", "qty"], { unique: true, where: expr('"note" IS NOT NULL') }) },
-  ], familyKept());
+  scenario(
+    "create and drop indexes",
+    family,
+    [
+      { kind: "dropIndex", table: "parent", index: parent.indexes[0]! },
+      {
+        kind: "createIndex",
+        table: "parent",
+        index: index("IDX_note", ["note", "qty"], { unique: true, where: expr('"note" IS NOT NULL') }),
+      },
+    ],
+    familyKept(),
+  );
 
-  scenario("constraints by rebuild: unique, check, foreign key, primary key", [...family, { kind: "createTable", table: pair }], [
-    { kind: "dropUnique", table: "parent", unique: parent.uniques[0]! },
-    { kind: "createUnique", table: "parent", unique: { name: "UQ_note_qty", columns: ["note", "qty"] } },
-    { kind: "dropCheck", table: "parent", check: parent.checks[0]! },
-    { kind: "createCheck", table: "parent", check: { name: "CHK new", expression: expr('"qty" < 1000') } },
-    { kind: "dropForeignKey", table: "child", foreignKey: child.foreignKeys[0]! },
-    { kind: "createForeignKey", table: "child", foreignKey: fk("FK_new", ["parent_id"], "parent", ["id"], { onUpdate: "RESTRICT" }) },
-    { kind: "dropPrimaryKey", table: "pair", primaryKey: pair.primaryKey! },
-    { kind: "createPrimaryKey", table: "pair", primaryKey: { columns: ["b", "a"] } },
-  ], familyKept());
+  scenario(
+    "constraints by rebuild: unique, check, foreign key, primary key",
+    [...family, { kind: "createTable", table: pair }],
+    [
+      { kind: "dropUnique", table: "parent", unique: parent.uniques[0]! },
+      { kind: "createUnique", table: "parent", unique: { name: "UQ_note_qty", columns: ["note", "qty"] } },
+      { kind: "dropCheck", table: "parent", check: parent.checks[0]! },
+      { kind: "createCheck", table: "parent", check: { name: "CHK new", expression: expr('"qty" < 1000') } },
+      { kind: "dropForeignKey", table: "child", foreignKey: child.foreignKeys[0]! },
+      {
+        kind: "createForeignKey",
+        table: "child",
+        foreignKey: fk("FK_new", ["parent_id"], "parent", ["id"], { onUpdate: "RESTRICT" }),
+      },
+      { kind: "dropPrimaryKey", table: "pair", primaryKey: pair.primaryKey! },
+      { kind: "createPrimaryKey", table: "pair", primaryKey: { columns: ["b", "a"] } },
+    ],
+    familyKept(),
+  );
 
-  scenario("views, and a view survives a rebuild of the table it reads", family, [
-    { kind: "createView", view: { name: "parent_names", definition: expr('SELECT "id", "name" FROM "parent"'), materialized: false } },
-    { kind: "createView", view: { name: "names_again", definition: expr('SELECT "name" FROM "parent_names"'), materialized: false } },
-    { kind: "dropColumn", table: "parent", column: columnOf(parent, "created") },
-  ], familyKept(["created"]));
+  scenario(
+    "views, and a view survives a rebuild of the table it reads",
+    family,
+    [
+      {
+        kind: "createView",
+        view: { name: "parent_names", definition: expr('SELECT "id", "name" FROM "parent"'), materialized: false },
+      },
+      {
+        kind: "createView",
+        view: { name: "names_again", definition: expr('SELECT "name" FROM "parent_names"'), materialized: false },
+      },
+      { kind: "dropColumn", table: "parent", column: columnOf(parent, "created") },
+    ],
+    familyKept(["created"]),
+  );
 
   test("the foreign-keys-off flag matters: with foreign keys ON a parent rebuild cascades to children", async () => {
     await target.reset();
@@ -211,21 +317,28 @@ describe("SQLite emitter round trips on a live database", () => {
   });
 
   test("execute passes SQL and parameters through", async () => {
-    await checkScenario(target, family, [
+    await checkScenario(
+      target,
+      family,
+      [
+        {
+          kind: "execute",
+          sql: `INSERT INTO "child" ("id", "label") VALUES (?, ?)`,
+          params: [9, "'; DROP TABLE x; --"],
+          reverseSql: `DELETE FROM "child" WHERE "id" = ?`,
+          reverseParams: [9],
+        },
+      ],
       {
-        kind: "execute",
-        sql: `INSERT INTO "child" ("id", "label") VALUES (?, ?)`,
-        params: [9, "'; DROP TABLE x; --"],
-        reverseSql: `DELETE FROM "child" WHERE "id" = ?`,
-        reverseParams: [9],
+        async afterOps(target) {
+          assert.deepEqual(await rows(target, `SELECT "id", "label" FROM "child"`), [
+            { id: 9, label: "'; DROP TABLE x; --" },
+          ]);
+        },
+        async afterReverse(target) {
+          assert.deepEqual(await rows(target, `SELECT "id" FROM "child"`), []);
+        },
       },
-    ], {
-      async afterOps(target) {
-        assert.deepEqual(await rows(target, `SELECT "id", "label" FROM "child"`), [{ id: 9, label: "'; DROP TABLE x; --" }]);
-      },
-      async afterReverse(target) {
-        assert.deepEqual(await rows(target, `SELECT "id" FROM "child"`), []);
-      },
-    });
+    );
   });
 });

@@ -87,3 +87,12 @@ test("a missing file", async () => {
   const error = await loadError("absent.ts", root);
   assert.equal(error.message, "absent.ts: file not found");
 });
+
+test("an .mts file imports named exports of a CommonJS package's .ts files", async () => {
+  const cwd = project("mixed", "commonjs", {
+    "entities/user.ts": decorated,
+    "main.mts": `import { User } from "./entities/user.js";\nexport const name = User.name;\n`,
+  });
+  const loaded = (await loadModule("main.mts", { cwd, cache: false })) as { name: string };
+  assert.equal(loaded.name, "User");
+});

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { describeSwcError, parseSyntaxErrorMessage, transpileTypeScript } from "../../../src/config/transpile";
+import { flushTranspileCache } from "../../../src/config/transpile-cache";
 
 test("emits legacy decorators with design:type metadata and an inline source map", () => {
   const code = transpileTypeScript(
@@ -49,15 +50,18 @@ test("describeSwcError reads the caret's column from the code frame", () => {
   assert.equal(describeSwcError(new Error(diagnostic)), "Expected ';', got 'x' (line 3, column 9)");
 });
 
-test("the cache returns the stored output and is keyed by content", () => {
+test("the cache returns the stored output and is keyed by content", async () => {
   const dir = mkdtempSync(join(tmpdir(), "retort-cache-"));
   try {
     const first = transpileTypeScript(`export const a: number = 1;\n`, "/x/a.ts", "commonjs", dir);
+    await flushTranspileCache();
     assert.equal(readdirSync(dir).length, 1);
     assert.equal(transpileTypeScript(`export const a: number = 1;\n`, "/x/a.ts", "commonjs", dir), first);
     assert.equal(readdirSync(dir).length, 1);
     transpileTypeScript(`export const a: number = 2;\n`, "/x/a.ts", "commonjs", dir);
     transpileTypeScript(`export const a: number = 1;\n`, "/x/a.ts", "module", dir);
+    await flushTranspileCache();
+    assert.deepEqual(readdirSync(dir).filter((file) => !file.endsWith(".js")), [], "no temporary files left");
     assert.equal(readdirSync(dir).length, 3);
   } finally {
     rmSync(dir, { recursive: true, force: true });

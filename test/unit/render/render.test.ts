@@ -115,6 +115,12 @@ describe("formatMigration", () => {
     assert.match(text, /^\tawait op\.addColumn/m);
   });
 
+  it("reads .editorconfig when there is no prettier config", async () => {
+    const dir = tempProject({ ".editorconfig": "root = true\n[*.ts]\nindent_style = tab\n" });
+    const text = await formatMigration(renderMigrationFile(input), join(dir, "x.ts"));
+    assert.match(text, /^\tawait op\.addColumn/m);
+  });
+
   it("fails with a ConfigError naming the file when prettier cannot use the config", async () => {
     const dir = tempProject({ ".prettierrc.json": JSON.stringify({ plugins: ["prettier-plugin-that-does-not-exist"] }) });
     const path = join(dir, "x.ts");

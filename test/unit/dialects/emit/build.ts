@@ -1,10 +1,4 @@
-import type {
-  Column,
-  ColumnType,
-  ForeignKey,
-  Index,
-  TableModel,
-} from "../../../../src/model/types";
+import type { Column, ColumnType, ForeignKey, Index, TableModel } from "../../../../src/model/types";
 
 /** Tiny builders for emitter tests: only what a test spells out differs from the plain default. */
 export const t = {
@@ -31,7 +25,11 @@ export function opt(name: string, type: ColumnType, extra: Partial<Omit<Column, 
   return col(name, type, { nullable: true, ...extra });
 }
 
-export function table(name: string, columns: readonly Column[], extra: Partial<Omit<TableModel, "name" | "columns">> = {}): TableModel {
+export function table(
+  name: string,
+  columns: readonly Column[],
+  extra: Partial<Omit<TableModel, "name" | "columns">> = {},
+): TableModel {
   return { name, columns, indexes: [], uniques: [], foreignKeys: [], checks: [], exclusions: [], ...extra };
 }
 

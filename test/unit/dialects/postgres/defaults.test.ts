@@ -63,6 +63,16 @@ describe("postgres normalizeDefault", () => {
     assert.equal(normalizeDefault("'{a,b}'"), "'{a,b}'");
   });
 
+  test("keeps escape and bit-string literals as written, without their casts", () => {
+    assert.equal(normalizeDefault("E'a\\\\b'::text"), "E'a\\\\b'");
+    assert.equal(normalizeDefault(`B'101'::"bit"`), "B'101'");
+  });
+
+  test("keeps the casts that make 'now' evaluate per row", () => {
+    assert.equal(normalizeDefault("(('now'::text)::date + '1 day'::interval)"), "'now'::text::date + '1 day'::interval");
+    assert.equal(normalizeDefault("'today'::date"), "'today'::date");
+  });
+
   test("ignores surrounding whitespace and outer parentheses", () => {
     assert.equal(normalizeDefault("  ('abc'::character varying)  "), "'abc'");
     assert.equal(normalizeDefault("((0))"), "'0'");

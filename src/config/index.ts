@@ -1,0 +1,10 @@
+export { loadModule, registerTypeScriptLoader } from "./load-module";
+export type { LoadModuleOptions } from "./load-module";
+export { loadDataSource, openDataSource, buildMetadataOnly, dialectNameOf } from "./load-datasource";
+export type { LoadDataSourceInput, LoadedDataSource } from "./load-datasource";
+export { resolveOptions, readPackageConfig, matchesTablePattern } from "./options";
+export type { RetortOptions, GlobalFlags, PackageConfig } from "./options";
+export { parseDatabaseUrl, maskDatabaseUrl } from "./database-url";
+export type { DatabaseUrl } from "./database-url";
+export { SecretSet } from "./secrets";
+export { displayPath } from "./load-errors";
