@@ -16,7 +16,7 @@ import type {
 } from "../model/types";
 import { describeOperation } from "./describe";
 import { sameData } from "./equal";
-import { InvalidOperationError } from "./errors";
+import { InvalidOperationError } from "../util/errors";
 import type { Operation } from "./types";
 
 export interface Draft {

@@ -39,7 +39,7 @@ export function hazards(op: Operation, capabilities?: DialectCapabilities): Haza
   const found: Hazard[] = [];
   const add = (level: HazardLevel, reason: string): void => void found.push({ level, reason });
   const inPlace = capabilities?.canAlterColumnType === true;
-  const rebuilds = capabilities !== undefined && !capabilities.canAlterColumnType;
+  const rebuilds = capabilities?.rebuildsTables === true;
   const where = qualifiedName(operationTable(op) ?? { name: "" });
   const rebuild = (): void => {
     if (rebuilds) add("heavy", `rebuilds ${where} (copies every row)`);

@@ -10,4 +10,4 @@ export {
 } from "./hazards";
 export { classifyTypeChange, type TypeChange, type TypeChangeClass } from "./type-change";
 export { describeOperation, operationTable, type QualifiedObject } from "./describe";
-export { IrreversibleOperationError, InvalidOperationError } from "./errors";
+export { IrreversibleOperationError, InvalidOperationError } from "../util/errors";

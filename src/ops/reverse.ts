@@ -1,6 +1,6 @@
 import { assertNever } from "../util/assert-never";
 import { describeOperation } from "./describe";
-import { IrreversibleOperationError } from "./errors";
+import { IrreversibleOperationError } from "../util/errors";
 import type { Operation, TableTarget } from "./types";
 
 /**

@@ -4,7 +4,7 @@
  * must fail loudly, naming where, instead of silently producing a different schema.
  */
 import type { ColumnType, ColumnTypeKind } from "../model/types";
-import { InvalidOperationError } from "./errors";
+import { InvalidOperationError } from "../util/errors";
 
 /** Throws an {@link InvalidOperationError} saying what is wrong and where. */
 export function invalid(where: string, problem: string): never {

@@ -3,7 +3,7 @@
  * arguments are the friendly specs (model → spec, defaults left out), and running the call
  * through the `op` API gives back exactly the same operation.
  */
-import { InvalidOperationError } from "../ops/errors";
+import { InvalidOperationError } from "../util/errors";
 import {
   checkToSpec,
   columnDefinitionToSpec,

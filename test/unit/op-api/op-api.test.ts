@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { InvalidOperationError } from "../../../src/ops/errors";
+import { InvalidOperationError } from "../../../src/util/errors";
 import type { Operation, OperationKind } from "../../../src/ops/types";
 import { validateMigrationModule } from "../../../src/runtime/migration-module";
 import { collectOperations, createOpApi, type OpApi } from "../../../src/runtime/op-api";

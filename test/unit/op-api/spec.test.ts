@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Column, ColumnType, ForeignKey, Index, TableModel } from "../../../src/model/types";
-import { InvalidOperationError } from "../../../src/ops/errors";
+import { InvalidOperationError } from "../../../src/util/errors";
 import {
   alterEnumFromSpec,
   columnDefinitionFromSpec,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { sortModel } from "../../../src/model/sort";
 import { applyAll, applyOperation } from "../../../src/ops/apply";
-import { InvalidOperationError } from "../../../src/ops/errors";
+import { InvalidOperationError } from "../../../src/util/errors";
 import type { Operation } from "../../../src/ops/types";
 import { col, enumType, fk, idTable, index, model, textCol, types } from "../diff/builders";
 

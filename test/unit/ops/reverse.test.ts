@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { applyAll } from "../../../src/ops/apply";
-import { IrreversibleOperationError } from "../../../src/ops/errors";
+import { IrreversibleOperationError } from "../../../src/util/errors";
 import { isReversible, reverse, reverseAll } from "../../../src/ops/reverse";
 import type { Operation, OperationKind, OperationOf } from "../../../src/ops/types";
 import {

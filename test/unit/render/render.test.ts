@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import type { Column } from "../../../src/model/types";
-import { InvalidOperationError } from "../../../src/ops/errors";
+import { InvalidOperationError } from "../../../src/util/errors";
 import type { Operation } from "../../../src/ops/types";
 import { formatMigration, renderMigrationFile, renderOperationCall } from "../../../src/render";
 import { collectOperations } from "../../../src/runtime/op-api";

@@ -1,0 +1,45 @@
+/**
+ * Connected steps shared by commands: open the DataSource for the length of a callback, read
+ * the version table, and require the database to be at the heads before comparing schemas.
+ */
+import type { DataSource } from "typeorm";
+import { openDataSource } from "../config/load-datasource";
+import type { LoadedDataSource } from "../config/load-datasource";
+import { dialects } from "../dialects";
+import { sameHeads } from "../revision/plan";
+import type { RevisionGraph } from "../revision/types";
+import { executorFor } from "../runtime/query-executor";
+import { readVersions } from "../runtime/version-table";
+import { RevisionError } from "../util/errors";
+import { describeRevisions } from "./migrations-folder";
+
+/**
+ * Connects, runs `use`, and always closes the connection again.
+ * @throws ConnectionError and friends from `openDataSource`; whatever `use` throws.
+ */
+export async function withOpenDataSource<T>(loaded: LoadedDataSource, use: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = await openDataSource(loaded);
+  try {
+    return await use(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The version table rows (the applied heads), sorted; empty when the table does not exist. */
+export function readCurrentRevisions(dataSource: DataSource, loaded: LoadedDataSource, versionTable: string): Promise<string[]> {
+  return readVersions(executorFor(dataSource), { name: versionTable, dialect: dialects[loaded.dialect] });
+}
+
+/**
+ * Comparing entities with a database only makes sense when the database has every migration
+ * applied: otherwise the diff would repeat what a pending migration already does.
+ * @throws RevisionError saying what to run.
+ */
+export function requireAtHeads(graph: RevisionGraph, current: readonly string[]): void {
+  if (sameHeads(current, graph.heads)) return;
+  const several = graph.heads.length > 1;
+  throw new RevisionError(
+    `database is not at head (current: ${describeRevisions(current)}, ${several ? "heads" : "head"}: ${describeRevisions(graph.heads)}); run \`retort upgrade ${several ? "heads" : "head"}\` first`,
+  );
+}

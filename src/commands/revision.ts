@@ -1,0 +1,96 @@
+/**
+ * `retort revision -m MSG [--autogenerate]`: writes a new migration. Without `--autogenerate`
+ * its `up` and `down` are empty; with it they hold the operations that bring the database (at
+ * head) to the entities, and their reverse.
+ *
+ * One deliberate difference from Alembic: when autogenerate finds no change, Alembic still
+ * writes an empty file; retort writes nothing and says "No changes in schema detected.", so
+ * that running it twice never leaves empty migrations behind.
+ */
+import type { RetortOptions } from "../config/options";
+import { dialects } from "../dialects";
+import { reverseAll } from "../ops/reverse";
+import { resolveTarget } from "../revision/resolve";
+import type { RevisionGraph } from "../revision/types";
+import { RevisionError, UsageError } from "../util/errors";
+import { formatChangeSummary, summarizeOperations } from "./change-summary";
+import { diffDatabaseWithEntities } from "./compare-schemas";
+import type { CommandContext } from "./context";
+import { readCurrentRevisions, requireAtHeads, withOpenDataSource } from "./database-state";
+import { loadProjectDataSource } from "./datasource-session";
+import { readMigrationsFolder } from "./migrations-folder";
+import { writeNewRevision } from "./new-revision";
+
+/** Options of `revision`. */
+export interface RevisionOptions extends RetortOptions {
+  readonly message: string;
+  readonly autogenerate: boolean;
+  /** `--rev-id`: the new revision's id instead of a random one. */
+  readonly revId?: string;
+  /** `--head`: the revision the new one follows; the single head by default. */
+  readonly head?: string;
+  /** `--splice`: allow `--head` to name a revision that is not a head (starts a branch). */
+  readonly splice: boolean;
+  /** `--rename old->new` specs for autogenerate. */
+  readonly renames: readonly string[];
+}
+
+/** Runs `revision`. */
+export async function revision(options: RevisionOptions, context: CommandContext): Promise<void> {
+  if (!options.autogenerate && options.renames.length > 0) throw new UsageError("--rename only applies with --autogenerate");
+  const folder = await readMigrationsFolder(options);
+  const downRevisions = chooseParents(folder.graph, options.head, options.splice);
+  if (!options.autogenerate) {
+    await writeNewRevision(options, folder, { message: options.message, ...revIdOf(options), downRevisions, upOps: [], downOps: [] }, context);
+    return;
+  }
+  const loaded = await loadProjectDataSource(options, context);
+  const ops = await withOpenDataSource(loaded, async (dataSource) => {
+    requireAtHeads(folder.graph, await readCurrentRevisions(dataSource, loaded, options.versionTable));
+    return diffDatabaseWithEntities(dataSource, loaded, options, options.renames, context);
+  });
+  if (ops.length === 0) {
+    context.reporter.info("No changes in schema detected.");
+    return;
+  }
+  const capabilities = dialects[loaded.dialect].capabilities;
+  await writeNewRevision(
+    options,
+    folder,
+    { message: options.message, ...revIdOf(options), downRevisions, upOps: ops, downOps: reverseAll(ops), capabilities },
+    context,
+  );
+  for (const line of formatChangeSummary(summarizeOperations(ops, capabilities))) context.reporter.info(line);
+}
+
+function revIdOf(options: RevisionOptions): { revId?: string } {
+  return options.revId === undefined ? {} : { revId: options.revId };
+}
+
+/**
+ * The parents of a new revision: the single head, or what `--head` names (`base` starts a new
+ * root). As in Alembic, `--head` must name a head unless `--splice` allows branching off an
+ * older revision.
+ * @throws RevisionError for several heads without `--head`, or a non-head without `--splice`.
+ */
+export function chooseParents(graph: RevisionGraph, head: string | undefined, splice: boolean): string[] {
+  if (head === undefined) {
+    if (splice) throw new UsageError("--splice needs --head <rev>: the revision to branch from");
+    if (graph.heads.length > 1) {
+      throw new RevisionError(
+        `Multiple heads are present: ${graph.heads.join(", ")}; pass --head <rev> or run \`retort merge -m <message>\` first`,
+      );
+    }
+    return [...graph.heads];
+  }
+  const parents = resolveTarget(graph, head, []);
+  if (parents.length > 1) {
+    throw new RevisionError(`--head ${head} names several revisions (${parents.join(", ")}); name one`);
+  }
+  for (const id of parents) {
+    if (!splice && (graph.nodes.get(id)?.children.length ?? 0) > 0) {
+      throw new RevisionError(`Revision ${id} is not a head revision; pass --splice to start a new branch from it`);
+    }
+  }
+  return parents;
+}
