@@ -15,10 +15,36 @@ import type { GlobalArgs } from "./global-options";
 import { createTerminalReporter } from "./terminal-reporter";
 import type { OutputStreams } from "./terminal-reporter";
 import type { CliVerb, VerbRun } from "./verb";
+import { branchesVerb } from "./verbs/branches";
+import { checkVerb } from "./verbs/check";
+import { currentVerb } from "./verbs/current";
+import { downgradeVerb } from "./verbs/downgrade";
+import { headsVerb } from "./verbs/heads";
+import { historyVerb } from "./verbs/history";
+import { initVerb } from "./verbs/init";
 import { inspectVerb } from "./verbs/inspect";
+import { mergeVerb } from "./verbs/merge";
+import { revisionVerb } from "./verbs/revision";
+import { showVerb } from "./verbs/show";
+import { stampVerb } from "./verbs/stamp";
+import { upgradeVerb } from "./verbs/upgrade";
 
 /** Every verb, in the order `--help` lists them. */
-const verbs: readonly CliVerb[] = [inspectVerb];
+const verbs: readonly CliVerb[] = [
+  initVerb,
+  revisionVerb,
+  upgradeVerb,
+  downgradeVerb,
+  currentVerb,
+  historyVerb,
+  headsVerb,
+  branchesVerb,
+  showVerb,
+  stampVerb,
+  mergeVerb,
+  checkVerb,
+  inspectVerb,
+];
 
 /** The process surroundings `run` uses, injected so tests can run the CLI in-process. */
 export interface CliEnvironment extends OutputStreams {

@@ -32,14 +32,21 @@ export function readCurrentRevisions(dataSource: DataSource, loaded: LoadedDataS
 }
 
 /**
- * Comparing entities with a database only makes sense when the database has every migration
- * applied: otherwise the diff would repeat what a pending migration already does.
+ * Why the database is not at the graph's heads, as one line saying what to run; `undefined`
+ * when it is. Comparing entities with a database only makes sense at the heads: otherwise the
+ * diff would repeat what a pending migration already does.
+ */
+export function notAtHeadsReason(graph: RevisionGraph, current: readonly string[]): string | undefined {
+  if (sameHeads(current, graph.heads)) return undefined;
+  const several = graph.heads.length > 1;
+  return `database is not at head (current: ${describeRevisions(current)}, ${several ? "heads" : "head"}: ${describeRevisions(graph.heads)}); run \`retort upgrade ${several ? "heads" : "head"}\` first`;
+}
+
+/**
+ * Requires the database to be at the graph's heads (see {@link notAtHeadsReason}).
  * @throws RevisionError saying what to run.
  */
 export function requireAtHeads(graph: RevisionGraph, current: readonly string[]): void {
-  if (sameHeads(current, graph.heads)) return;
-  const several = graph.heads.length > 1;
-  throw new RevisionError(
-    `database is not at head (current: ${describeRevisions(current)}, ${several ? "heads" : "head"}: ${describeRevisions(graph.heads)}); run \`retort upgrade ${several ? "heads" : "head"}\` first`,
-  );
+  const reason = notAtHeadsReason(graph, current);
+  if (reason !== undefined) throw new RevisionError(reason);
 }

@@ -34,9 +34,18 @@ export function assertSameSchema(actual: SchemaModel, expected: SchemaModel, lab
   assert.deepEqual(actual, expected, `schemas differ in order or detail (${labels.join(" vs ")})`);
 }
 
-/** Runs `revision --autogenerate` and returns the generated file's normalised text. */
-export function autogenerate(project: ScenarioProject, revId: string, message: string, extra: readonly string[] = []): string {
-  const result = project.cliOk(["revision", "--autogenerate", "-m", message, "--rev-id", revId, ...extra]);
+/**
+ * Runs `revision --autogenerate` (against `url`, by default the project's database) and returns
+ * the generated file's text with `createdAt` normalised.
+ */
+export function autogenerate(
+  project: ScenarioProject,
+  revId: string,
+  message: string,
+  extra: readonly string[] = [],
+  url?: string,
+): string {
+  const result = project.cliOk(["revision", "--autogenerate", "-m", message, "--rev-id", revId, ...extra], url);
   const path = project.migrationPath(revId);
   assert.ok(result.stdout.includes(revId), `revision names the new revision ${revId}:\n${result.stdout}`);
   return readMigrationText(path);

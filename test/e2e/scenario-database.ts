@@ -22,6 +22,8 @@ export interface ScenarioDatabase {
   readonly url: string;
   /** Runs one statement with `$1`-style (PostgreSQL) or `?` (SQLite) parameters, returning its rows. */
   query(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a script of several `;`-separated statements (no parameters), as a user would paste it. */
+  exec(script: string): Promise<void>;
   /** Removes every table, type and view, leaving an empty database. */
   empty(): Promise<void>;
   drop(): Promise<void>;
@@ -72,6 +74,10 @@ function wrapPostgres(database: TestDatabase): ScenarioDatabase {
     dialect: "postgres",
     url: database.url,
     query,
+    exec: async (script) => {
+      // Without parameters, pg uses the simple query protocol, which accepts several statements.
+      await query(script);
+    },
     empty: async () => {
       await query("DROP SCHEMA public CASCADE");
       await query("CREATE SCHEMA public");
@@ -101,6 +107,7 @@ function wrapSqlite(database: TestDatabase): ScenarioDatabase {
         statement.run(...params);
         return [];
       }),
+    exec: async (script) => withFile((db) => void db.exec(script)),
     // TypeORM creates the file again when it next connects.
     empty: async () => rmSync(file, { force: true }),
     drop: () => database.drop(),

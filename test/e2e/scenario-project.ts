@@ -21,6 +21,8 @@ export interface ScenarioProject {
   readonly dir: string;
   /** The database the CLI migrates (DATABASE_URL of every `cli` call). */
   readonly database: ScenarioDatabase;
+  /** A second database: `inspectSynchronized` empties and fills it; tests may use it in between. */
+  readonly reference: ScenarioDatabase;
   /** Runs `retort ...args` against `database` (or against `url` when given). */
   cli(args: readonly string[], url?: string): CliResult;
   /** Like `cli`, and asserts exit code 0 and an empty stderr. */
@@ -63,6 +65,7 @@ export async function openScenarioProject(dialect: ScenarioDialect, name: string
     dialect,
     dir: copy.dir,
     database,
+    reference,
     cli,
     cliOk,
     inspect,

@@ -75,6 +75,12 @@ export function emitAlterColumn(op: AlterColumnOp): Statement[] {
       out.push(onSerialSequence(schema, table, to.name, "ALTER SEQUENCE ", ` AS ${formatType(to.type)}`));
     }
   }
+  if (from.nullable && !to.nullable && to.default !== undefined && to.identity === undefined) {
+    // The data-preserving form: existing NULLs take the new default before NOT NULL is checked.
+    out.push(
+      statement(`UPDATE ${qualify(schema, table)} SET ${name} = ${to.default} WHERE ${name} IS NULL`),
+    );
+  }
   if (from.nullable !== to.nullable) out.push(alter(to.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
   if (to.default !== undefined && (defaultDropped || from.default === undefined)) {
     out.push(alter(`SET DEFAULT ${to.default}`));

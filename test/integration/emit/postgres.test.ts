@@ -175,6 +175,27 @@ describe("PostgreSQL emitter round trips on a live database", () => {
     });
   }
 
+  scenario(
+    "alterColumn: SET NOT NULL with a default fills existing NULLs first (no failure, no lost rows)",
+    [{ kind: "createTable", table: plain }],
+    [alter(columnOf("b"), col("b", t.int, { default: "'5'" }))],
+    {
+      async afterSetup(target: EmitTarget) {
+        await rows(target, `INSERT INTO "plain" ("id", "b") VALUES (1, NULL), (2, 20)`);
+      },
+      async afterOps(target: EmitTarget) {
+        const filled = await rows(target, `SELECT "id", "b" FROM "plain" ORDER BY "id"`);
+        assert.deepEqual(
+          filled.map((r) => [r.id, r.b]),
+          [
+            [1, 5],
+            [2, 20],
+          ],
+        );
+      },
+    },
+  );
+
   const serialTable = table("counter", [col("id", t.int, { identity: "increment" }), opt("v", t.text)], {
     primaryKey: { name: "PK_counter", columns: ["id"] },
   });

@@ -1,0 +1,15 @@
+import { branches } from "../../commands/branches";
+import type { CliVerb } from "../verb";
+
+/** `retort branches [--verbose]` */
+export const branchesVerb: CliVerb = {
+  register: (cli, choose) =>
+    cli.command(
+      "branches",
+      "Show the branch points and the revisions they branch into",
+      (command) => command.example("$0 branches --verbose", "with full entries and messages"),
+      () => {
+        choose((options, context) => branches(options, context));
+      },
+    ),
+};

@@ -1,0 +1,15 @@
+import { heads } from "../../commands/heads";
+import type { CliVerb } from "../verb";
+
+/** `retort heads [--verbose] [--json]` */
+export const headsVerb: CliVerb = {
+  register: (cli, choose) =>
+    cli.command(
+      "heads",
+      "Show the head revisions (more than one means branches to merge)",
+      (command) => command.option("json", { type: "boolean", default: false, describe: "Print the heads as JSON" }),
+      (args) => {
+        choose((options, context) => heads({ ...options, json: args.json }, context));
+      },
+    ),
+};

@@ -1,0 +1,15 @@
+import { init } from "../../commands/init";
+import type { CliVerb } from "../verb";
+
+/** `retort init` */
+export const initVerb: CliVerb = {
+  register: (cli, choose) =>
+    cli.command(
+      "init",
+      "Prepare this project: ormconfig.ts template, migrations folder, db:* npm scripts (never overwrites)",
+      (command) => command.example("$0 init", "add whatever of the three is missing"),
+      () => {
+        choose((options, context) => init(options, context));
+      },
+    ),
+};

@@ -1,0 +1,12 @@
+/**
+ * End to end on sqlite: upgrade/downgrade targets, --sql, stamping a baseline, branches and
+ * merge through the built CLI (see scenario-targets.ts and scenario-branches.ts).
+ */
+import { describe } from "node:test";
+import { describeBranches } from "./scenario-branches";
+import { describeTargets } from "./scenario-targets";
+
+describe("revision graph workflows on sqlite", () => {
+  describeTargets("sqlite");
+  describeBranches("sqlite");
+});
