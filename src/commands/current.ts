@@ -4,11 +4,11 @@
  * each revision's message, path and date instead. Reads only.
  */
 import type { RetortOptions } from "../config/options";
-import type { HistoryEntry } from "../revision/types";
 import type { CommandContext } from "./context";
 import { readCurrentRevisions, withOpenDataSource } from "./database-state";
 import { loadProjectDataSource } from "./datasource-session";
 import { readMigrationsFolder } from "./migrations-folder";
+import type { EntryJson } from "./revision-format";
 import { entryJson, entryOf, formatRevisionEntry, formatRevisionLine } from "./revision-format";
 
 /** Options of `current`. */
@@ -18,7 +18,7 @@ export interface CurrentOptions extends RetortOptions {
 
 /** `current --json`: the rows, whether the database is at the heads, and the heads. */
 export interface CurrentJson {
-  readonly current: readonly (HistoryEntry | { readonly id: string; readonly unknown: true })[];
+  readonly current: readonly (EntryJson | { readonly id: string; readonly unknown: true })[];
   readonly heads: readonly string[];
   readonly atHead: boolean;
 }
@@ -32,7 +32,7 @@ export async function current(options: CurrentOptions, context: CommandContext):
   const entries = known.map((id) => entryOf(graph, id, known));
   if (options.json) {
     const value: CurrentJson = {
-      current: rows.map((id) => (graph.nodes.has(id) ? entryJson(entryOf(graph, id, known), context.cwd) : { id, unknown: true })),
+      current: rows.map((id) => (graph.nodes.has(id) ? entryJson(entryOf(graph, id, known), context.cwd, true) : { id, unknown: true })),
       heads: graph.heads,
       atHead: rows.length === graph.heads.length && graph.heads.every((head) => rows.includes(head)),
     };

@@ -17,7 +17,7 @@ export async function heads(options: HeadsOptions, context: CommandContext): Pro
   const { graph } = await readMigrationsFolder(options);
   const entries = graph.heads.map((id) => entryOf(graph, id));
   if (options.json) {
-    context.reporter.json({ heads: entries.map((entry) => entryJson(entry, context.cwd)) });
+    context.reporter.json({ heads: entries.map((entry) => entryJson(entry, context.cwd, false)) });
     return;
   }
   entries.forEach((entry, index) => {

@@ -34,7 +34,7 @@ export async function history(options: HistoryOptions, context: CommandContext):
   }
   const entries = rangeEntries(graph, range, current);
   if (options.json) {
-    context.reporter.json({ revisions: entries.map((entry) => entryJson(entry, context.cwd)) });
+    context.reporter.json({ revisions: entries.map((entry) => entryJson(entry, context.cwd, needsDatabase)) });
     return;
   }
   entries.forEach((entry, index) => {

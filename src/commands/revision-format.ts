@@ -101,7 +101,15 @@ export function formatRevisionEntry(entry: HistoryEntry, cwd: string, showCurren
   return lines;
 }
 
-/** A history entry for `--json`, its path relative to `cwd`. */
-export function entryJson(entry: HistoryEntry, cwd: string): HistoryEntry {
-  return { ...entry, path: displayPath(entry.path, cwd) };
+/** An entry as `--json` prints it. */
+export type EntryJson = Omit<HistoryEntry, "isCurrent" | "isApplied"> & { readonly isCurrent?: boolean; readonly isApplied?: boolean };
+
+/**
+ * A history entry for `--json`, its path relative to `cwd`. `isCurrent` and `isApplied` are
+ * only included when the database was read (`withDatabase`); otherwise they would claim
+ * "not applied" for a database nobody looked at.
+ */
+export function entryJson(entry: HistoryEntry, cwd: string, withDatabase: boolean): EntryJson {
+  const { isCurrent, isApplied, ...rest } = entry;
+  return { ...rest, path: displayPath(entry.path, cwd), ...(withDatabase ? { isCurrent, isApplied } : {}) };
 }

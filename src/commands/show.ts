@@ -30,7 +30,7 @@ export async function show(options: ShowOptions, context: CommandContext): Promi
   if (ids.length === 0) throw new RevisionError(`'${options.revision}' is base: there is no revision to show`);
   const entries = ids.map((id) => entryOf(graph, id));
   if (options.json) {
-    context.reporter.json({ revisions: entries.map((entry) => entryJson(entry, context.cwd)) });
+    context.reporter.json({ revisions: entries.map((entry) => entryJson(entry, context.cwd, false)) });
     return;
   }
   entries.forEach((entry, index) => {

@@ -194,7 +194,8 @@ function alterColumnHazards(op: AlterColumnOp, where: string, add: Add, inPlace:
       assertNever(type.change, "type change");
   }
   if (inPlace && type.rewrite) add("heavy", `changing the type of ${column} rewrites the table`);
-  if (from.nullable && !to.nullable)
+  // With a default, existing NULLs are filled with it first (the data-preserving form).
+  if (from.nullable && !to.nullable && to.default === undefined)
     add("may-fail", `SET NOT NULL on ${column} fails if a row holds NULL`);
   if (to.computed !== undefined && from.computed === undefined) {
     add("data-loss", `${column} becomes computed: stored values are replaced`);

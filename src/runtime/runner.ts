@@ -17,8 +17,8 @@ import { MigrationError, messageOf } from "../util/errors";
 import { createOpApi } from "./op-api";
 import type { MigrationModule } from "./migration-module";
 import { executorFor } from "./query-executor";
-import { sessionBehaviours, type SessionBehaviour } from "./session";
-import { createVersionTableStatement, readVersions, updateVersionStatements, type VersionTable } from "./version-table";
+import { sessionBehaviours, type LockOptions, type SessionBehaviour } from "./session";
+import { ensureVersionTable, readVersions, updateVersionStatements, type VersionTable } from "./version-table";
 
 /** Where the runner reports progress: one line per migration applied. */
 export interface RunReporter {
@@ -51,26 +51,54 @@ export interface AppliedStep {
   readonly durationMs: number;
 }
 
-/** Upgrades or downgrades to `target` (`head`, `+1`, `-1`, `base`, an id or prefix). */
+/** What one run shares between its transactions. */
+interface Run {
+  readonly ctx: RunContext;
+  readonly executor: QueryExecutor;
+  readonly behaviour: SessionBehaviour;
+  readonly table: VersionTable;
+  readonly lock: LockOptions;
+}
+
+/**
+ * Upgrades or downgrades to `target` (`head`, `+1`, `-1`, `base`, an id or prefix).
+ *
+ * Never half-applied: each migration runs in one transaction with its version-table change
+ * (`transactionMode: "all"`: the whole run in one), so a failure rolls back to the revision
+ * the version table records. The run holds the dialect's lock (PostgreSQL: a session advisory
+ * lock for the whole run; SQLite: the write lock, per transaction) and re-reads the version
+ * table inside every transaction, so concurrent runs apply each migration exactly once.
+ * @throws MigrationError naming the revision, its file, the operation and the SQL that failed;
+ *   LockTimeoutError; RevisionError for targets the graph cannot reach.
+ */
 export async function runMigrations(ctx: RunContext, direction: Direction, target: string): Promise<AppliedStep[]> {
   const executor = executorFor(ctx.queryRunner);
   const behaviour = sessionBehaviours[ctx.dialect.name];
   const table: VersionTable = { name: ctx.versionTable, dialect: ctx.dialect };
-  const release = await behaviour.acquireLock(executor, `retort:${ctx.versionTable}`, {
+  let announced = false;
+  const lock: LockOptions = {
     timeoutMs: ctx.lockTimeoutMs,
-    onWait: (line) => ctx.reporter.info(line),
-  });
+    onWait: (line) => {
+      // Once per run, however many transactions wait.
+      if (!announced) ctx.reporter.info(line);
+      announced = true;
+    },
+  };
+  const release = await behaviour.acquireLock(executor, `retort:${ctx.versionTable}`, lock);
+  let applied: AppliedStep[];
   try {
-    await run(executor, createVersionTableStatement(table));
+    // Created under the lock, so concurrent first runs do not race on it (see ensureVersionTable).
+    await ensureVersionTable(executor, table);
     const first = makePlan(ctx.graph, direction, await readVersions(executor, table), target);
-    // Re-planning after another run moved the database must aim at the same revisions.
-    const finalHeads = first.to;
-    return ctx.transactionMode === "all"
-      ? await runAllInOne(ctx, executor, behaviour, table, first)
-      : await runEach(ctx, executor, behaviour, table, first, finalHeads);
-  } finally {
-    await release();
+    const run: Run = { ctx, executor, behaviour, table, lock };
+    applied = ctx.transactionMode === "all" ? await runAllInOne(run, first) : await runEach(run, first);
+  } catch (error) {
+    // The error that got us here matters more than a failed unlock (the connection may be gone).
+    await release().catch(() => undefined);
+    throw error;
   }
+  await release();
+  return applied;
 }
 
 function makePlan(graph: RevisionGraph, direction: Direction, current: readonly string[], target: string): Plan {
@@ -79,113 +107,159 @@ function makePlan(graph: RevisionGraph, direction: Direction, current: readonly 
 
 /** Plans from `current` to exactly `heads` (used when another run moved the database meanwhile). */
 function replan(graph: RevisionGraph, direction: Direction, current: readonly string[], heads: readonly string[]): Plan {
-  if (heads.length === 0) return makePlan(graph, direction, current, "base");
-  let plan = makePlan(graph, direction, current, heads[0] ?? "base");
-  for (const head of heads.slice(1)) plan = makePlan(graph, direction, plan.to, head);
-  return plan;
+  const steps: PlanStep[] = [];
+  let at: readonly string[] = current;
+  for (const head of heads.length === 0 ? ["base"] : heads) {
+    const part = makePlan(graph, direction, at, head);
+    steps.push(...part.steps);
+    at = part.to;
+  }
+  return { direction, from: [...current].sort(), to: at, steps };
 }
 
-async function runEach(
-  ctx: RunContext,
-  executor: QueryExecutor,
-  behaviour: SessionBehaviour,
-  table: VersionTable,
-  first: Plan,
-  finalHeads: readonly string[],
-): Promise<AppliedStep[]> {
+function headsBefore(plan: Plan, index: number): readonly string[] {
+  return index === 0 ? plan.from : (plan.steps[index - 1] as PlanStep).headsAfter;
+}
+
+async function runEach(run: Run, first: Plan): Promise<AppliedStep[]> {
+  const { ctx } = run;
+  // Re-planning after another run moved the database must aim at the same revisions.
+  const finalHeads = first.to;
   const applied: AppliedStep[] = [];
   let plan = first;
   let index = 0;
   while (index < plan.steps.length) {
     const step = plan.steps[index] as PlanStep;
-    const before = index === 0 ? plan.from : (plan.steps[index - 1] as PlanStep).headsAfter;
-    for (const statement of behaviour.beforeTransaction) await run(executor, statement);
-    await run(executor, { sql: behaviour.begin });
-    let committed = false;
-    try {
-      const heads = await readVersions(executor, table);
-      if (!sameHeads(heads, before)) {
-        // Another run applied migrations since we planned: start again from where it left us.
-        await run(executor, { sql: "ROLLBACK" });
-        committed = true;
-        plan = replan(ctx.graph, plan.direction, heads, finalHeads);
-        index = 0;
-        continue;
-      }
-      const durationMs = await runStep(ctx, executor, behaviour, table, step);
-      await run(executor, { sql: "COMMIT" });
-      committed = true;
-      applied.push({ revision: step.revision, direction: step.direction, durationMs });
-      ctx.reporter.info(describeStep(ctx.graph, step, durationMs));
-      index++;
-    } finally {
-      if (!committed) await rollbackQuietly(executor);
-      for (const statement of behaviour.afterTransaction) await run(executor, statement);
+    const before = headsBefore(plan, index);
+    const outcome = await inTransaction(run, async () => {
+      // Inside the transaction (and SQLite's write lock): what we see here no other run can change.
+      const heads = await readVersions(run.executor, run.table);
+      if (!sameHeads(heads, before)) return { commit: false, value: { moved: heads } };
+      return { commit: true, value: { durationMs: await runStep(run, step, before) } };
+    });
+    if ("moved" in outcome) {
+      // Another run applied migrations since we planned: start again from where it left us.
+      plan = replan(ctx.graph, plan.direction, outcome.moved, finalHeads);
+      index = 0;
+      continue;
     }
+    applied.push({ revision: step.revision, direction: step.direction, durationMs: outcome.durationMs });
+    ctx.reporter.info(describeStep(ctx.graph, step, outcome.durationMs));
+    index++;
   }
   return applied;
 }
 
-async function runAllInOne(
-  ctx: RunContext,
-  executor: QueryExecutor,
-  behaviour: SessionBehaviour,
-  table: VersionTable,
-  plan: Plan,
-): Promise<AppliedStep[]> {
-  const applied: AppliedStep[] = [];
-  const lines: string[] = [];
-  for (const statement of behaviour.beforeTransaction) await run(executor, statement);
-  await run(executor, { sql: behaviour.begin });
-  let committed = false;
+async function runAllInOne(run: Run, first: Plan): Promise<AppliedStep[]> {
+  const { ctx } = run;
+  const applied = await inTransaction(run, async () => {
+    const heads = await readVersions(run.executor, run.table);
+    const plan = sameHeads(heads, first.from) ? first : replan(ctx.graph, first.direction, heads, first.to);
+    const done: AppliedStep[] = [];
+    for (const step of plan.steps) {
+      const durationMs = await runStep(run, step, plan.from);
+      done.push({ revision: step.revision, direction: step.direction, durationMs });
+    }
+    return { commit: true, value: done };
+  });
+  // Only now is any of it real.
+  for (const step of applied) {
+    const planned = { revision: step.revision, direction: step.direction } as PlanStep;
+    ctx.reporter.info(describeStep(ctx.graph, planned, step.durationMs));
+  }
+  return applied;
+}
+
+/**
+ * Runs `body` in one migration transaction: foreign keys off where the dialect needs it, the
+ * dialect's BEGIN (waiting for its lock), then COMMIT or ROLLBACK as `body` says; ROLLBACK when
+ * it throws. The QueryRunner is told a transaction is open, so TypeORM code a migration runs on
+ * `op.queryRunner` (`manager.save`, `startTransaction`) nests as savepoints instead of sending
+ * its own BEGIN/COMMIT and committing half a migration.
+ */
+async function inTransaction<T>(run: Run, body: () => Promise<{ commit: boolean; value: T }>): Promise<T> {
+  const { executor, behaviour } = run;
+  const queryRunner = run.ctx.queryRunner;
+  let failure: { error: unknown } | undefined;
+  let result: T | undefined;
   try {
-    const heads = await readVersions(executor, table);
-    const current = sameHeads(heads, plan.from) ? plan : makePlan(ctx.graph, plan.direction, heads, plan.to[0] ?? "base");
-    for (const step of current.steps) {
-      const durationMs = await runStep(ctx, executor, behaviour, table, step);
-      applied.push({ revision: step.revision, direction: step.direction, durationMs });
-      lines.push(describeStep(ctx.graph, step, durationMs));
+    for (const statement of behaviour.beforeTransaction) await execute(executor, statement);
+    await behaviour.beginTransaction(executor, run.lock);
+    markTransaction(queryRunner, true);
+    try {
+      const { commit, value } = await body();
+      await executor.query(commit ? "COMMIT" : "ROLLBACK");
+      markTransaction(queryRunner, false);
+      result = value;
+    } catch (error) {
+      await rollbackQuietly(executor);
+      markTransaction(queryRunner, false);
+      throw error;
     }
-    await run(executor, { sql: "COMMIT" });
-    committed = true;
-  } finally {
-    if (!committed) await rollbackQuietly(executor);
-    for (const statement of behaviour.afterTransaction) await run(executor, statement);
+  } catch (error) {
+    failure = { error };
   }
-  for (const line of lines) ctx.reporter.info(line);
-  return applied;
+  for (const statement of behaviour.afterTransaction) {
+    try {
+      await execute(executor, statement);
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure !== undefined) throw failure.error;
+  return result as T;
 }
 
-/** Runs one migration's `up` or `down` and its version-table change, inside the open transaction. */
-async function runStep(
-  ctx: RunContext,
-  executor: QueryExecutor,
-  behaviour: SessionBehaviour,
-  table: VersionTable,
-  step: PlanStep,
-): Promise<number> {
+/** TypeORM's own view of the connection's transaction (BaseQueryRunner's public fields). */
+interface TransactionFlags {
+  isTransactionActive: boolean;
+  transactionDepth?: number;
+}
+
+function markTransaction(queryRunner: QueryRunner, active: boolean): void {
+  const flags = queryRunner as unknown as TransactionFlags;
+  flags.isTransactionActive = active;
+  flags.transactionDepth = active ? 1 : 0;
+}
+
+/** Whether the migration left the run's transaction as it found it (open, no savepoint pending). */
+function transactionIntact(queryRunner: QueryRunner): boolean {
+  const flags = queryRunner as unknown as TransactionFlags;
+  return flags.isTransactionActive && (flags.transactionDepth === undefined || flags.transactionDepth === 1);
+}
+
+/**
+ * Runs one migration's `up` or `down` and its version-table change, inside the open transaction.
+ * `before` is where the database stays when it fails, for the message.
+ */
+async function runStep(run: Run, step: PlanStep, before: readonly string[]): Promise<number> {
+  const { ctx, executor } = run;
   const started = performance.now();
   const node = ctx.graph.nodes.get(step.revision);
   const file = node?.path ?? step.revision;
+  const verb = step.direction === "up" ? "upgrade" : "downgrade";
+  const stays = `rolled back, the database stays at ${before.length === 0 ? "base" : before.join(", ")}`;
+  const ours = new WeakSet<MigrationError>();
+  const fail = (detail: string, cause?: unknown): MigrationError => {
+    const error = new MigrationError(`${verb} ${step.revision} (${file}) failed${detail}; ${stays}`, { cause });
+    ours.add(error);
+    return error;
+  };
   const module = await ctx.loadMigration(step.revision);
   // SQLite rebuilds need the live model; it is read lazily, once per migration, then kept up
   // to date by applying each operation to it (raw SQL makes it stale, so it is read again).
   let model: SchemaModel | undefined;
   const sink = async (op: Operation): Promise<void> => {
-    let before: SchemaModel = emptyModel;
+    let schema: SchemaModel = emptyModel;
     if (ctx.dialect.capabilities.rebuildsTables) {
       model ??= await ctx.dialect.introspect(executor, { excludeTables: ctx.excludeTables });
-      before = model;
+      schema = model;
     }
-    const statements = ctx.dialect.emit(op, before);
-    for (const statement of statements) {
+    for (const statement of ctx.dialect.emit(op, schema)) {
       try {
-        await run(executor, statement);
+        await execute(executor, statement);
       } catch (error) {
-        throw new MigrationError(
-          `${step.direction === "up" ? "upgrade" : "downgrade"} ${step.revision} (${file}) failed in ${describeOperation(op)}: ${firstLine(messageOf(error))}; SQL: ${oneLine(statement.sql)}`,
-          { cause: error },
-        );
+        throw fail(` in ${describeOperation(op)}: ${firstLine(messageOf(error))}; SQL: ${oneLine(statement.sql)}`, error);
       }
     }
     if (model !== undefined) model = op.kind === "execute" ? undefined : applyOperation(model, op);
@@ -194,21 +268,31 @@ async function runStep(
   try {
     await (step.direction === "up" ? module.up(api) : module.down(api));
   } catch (error) {
-    if (error instanceof MigrationError) throw error;
-    throw new MigrationError(
-      `${step.direction === "up" ? "upgrade" : "downgrade"} ${step.revision} (${file}) failed: ${firstLine(messageOf(error))}`,
-      { cause: error },
+    if (error instanceof MigrationError && ours.has(error)) throw error;
+    // TypeORM's QueryFailedError (op.queryRunner.query) carries the statement it sent.
+    const sql = (error as { query?: unknown } | null)?.query;
+    throw fail(`: ${firstLine(messageOf(error))}${typeof sql === "string" ? `; SQL: ${oneLine(sql)}` : ""}`, error);
+  }
+  if (!transactionIntact(ctx.queryRunner)) {
+    // Anything sent from here on would commit on its own: stop before the version table moves.
+    throw fail(
+      ": it committed, rolled back or left open a transaction of its own through op.queryRunner; retort runs each migration in one transaction with its version-table change",
     );
   }
-  for (const statement of updateVersionStatements(table, step.removedHeads, step.addedHeads)) {
-    await run(executor, statement);
+  for (const statement of updateVersionStatements(run.table, step.removedHeads, step.addedHeads)) {
+    try {
+      await execute(executor, statement);
+    } catch (error) {
+      throw fail(` updating ${run.table.name}: ${firstLine(messageOf(error))}; SQL: ${oneLine(statement.sql)}`, error);
+    }
   }
-  if (behaviour.integrityCheck !== undefined) {
-    const violations = await executor.query(behaviour.integrityCheck.sql);
+  const check = run.behaviour.integrityCheck;
+  if (check !== undefined) {
+    const violations = await executor.query(check.sql, check.params);
     if (violations.length > 0) {
       const v = violations[0] ?? {};
-      throw new MigrationError(
-        `${step.revision} (${file}) leaves ${violations.length} row(s) violating foreign keys (first: table ${String(v.table)} row ${String(v.rowid)} -> ${String(v.parent)}); rolled back`,
+      throw fail(
+        `: it leaves ${violations.length} row(s) violating foreign keys (first: table ${String(v.table)} row ${String(v.rowid)} -> ${String(v.parent)}); SQL: ${check.sql}`,
       );
     }
   }
@@ -216,7 +300,7 @@ async function runStep(
 }
 
 /** "Running upgrade 1a2b3c4d5e6f -> 7a8b9c0d1e2f, add prompts table (12 ms)" */
-export function describeStep(graph: RevisionGraph, step: PlanStep, durationMs: number): string {
+export function describeStep(graph: RevisionGraph, step: Pick<PlanStep, "revision" | "direction">, durationMs: number): string {
   const node = graph.nodes.get(step.revision);
   const parents = (node?.downRevisions ?? []).join(", ");
   const [from, to] = step.direction === "up" ? [parents, step.revision] : [step.revision, parents];
@@ -224,7 +308,7 @@ export function describeStep(graph: RevisionGraph, step: PlanStep, durationMs: n
   return `Running ${label} ${from || "<base>"} -> ${to || "<base>"}, ${node?.message ?? ""} (${durationMs} ms)`;
 }
 
-async function run(executor: QueryExecutor, statement: Statement): Promise<void> {
+async function execute(executor: QueryExecutor, statement: Statement): Promise<void> {
   await executor.query(statement.sql, statement.params);
 }
 

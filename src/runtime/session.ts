@@ -12,11 +12,11 @@ export interface LockOptions {
 export type ReleaseLock = () => Promise<void>;
 
 /**
- * What a dialect's migration session does around each migration, as data plus two lock
- * functions, so that the runner never asks which database it talks to.
+ * What a dialect's migration session does around each migration, as data plus lock and
+ * transaction functions, so that the runner never asks which database it talks to.
  */
 export interface SessionBehaviour {
-  /** Opens a migration transaction; on SQLite it takes the write lock at once. */
+  /** The statement opening a migration transaction, as `--sql` prints it (SQLite: the write lock). */
   readonly begin: string;
   /** Run before the transaction opens (outside it). */
   readonly beforeTransaction: readonly Statement[];
@@ -24,8 +24,13 @@ export interface SessionBehaviour {
   readonly afterTransaction: readonly Statement[];
   /** Run inside the transaction before commit; any row it returns is a violation that aborts. */
   readonly integrityCheck?: Statement;
-  /** Takes the run-wide lock, waiting up to the timeout. */
+  /** Takes the run-wide lock, waiting up to the timeout; the returned function releases it. */
   acquireLock(executor: QueryExecutor, key: string, options: LockOptions): Promise<ReleaseLock>;
+  /**
+   * Sends `begin`, waiting up to the timeout where opening the transaction takes a lock
+   * (SQLite), and saying so through `onWait`. Called while holding `acquireLock`'s lock.
+   */
+  beginTransaction(executor: QueryExecutor, options: LockOptions): Promise<void>;
 }
 
 /** Thrown when another run holds the lock for longer than the timeout. */
@@ -82,15 +87,78 @@ async function acquirePostgresLock(executor: QueryExecutor, key: string, options
 }
 
 /**
- * SQLite: each migration opens with `BEGIN IMMEDIATE`, SQLite's write lock, and re-reads the
- * version table inside it, so concurrent runs serialise per migration and never apply one twice.
- * The lock timeout becomes SQLite's busy timeout. Foreign keys are switched off around every
- * migration (the pragma is a no-op inside a transaction) so that table rebuilds cannot cascade,
- * and `foreign_key_check` runs before commit. https://www.sqlite.org/lang_altertable.html#otheralter
+ * SQLite has no lock that outlives a transaction, so the run's "lock" is taken per migration:
+ * each opens with `BEGIN IMMEDIATE` (the database's single write lock, see `beginSqlite`) and
+ * the runner re-reads the version table inside it, so concurrent runs serialise migration by
+ * migration and none is ever applied twice. Here the connection's busy timeout becomes the lock
+ * timeout for the statements that wait on other connections' locks (reads while another process
+ * commits, our COMMIT while others read), and is put back afterwards. `PRAGMA busy_timeout` and
+ * better-sqlite3's `timeout` option are the same setting (`sqlite3_busy_timeout`), so the
+ * previous value is read back rather than assumed. https://www.sqlite.org/pragma.html#pragma_busy_timeout
  */
 async function acquireSqliteLock(executor: QueryExecutor, _key: string, options: LockOptions): Promise<ReleaseLock> {
-  await executor.query(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.timeoutMs))}`);
-  return async () => {};
+  const rows = await executor.query("PRAGMA busy_timeout");
+  const previous = Number(rows[0]?.timeout ?? 0);
+  await setBusyTimeout(executor, options.timeoutMs);
+  return async () => {
+    await setBusyTimeout(executor, previous);
+  };
+}
+
+async function setBusyTimeout(executor: QueryExecutor, ms: number): Promise<void> {
+  // PRAGMA takes no parameters; the value is a non-negative integer we computed.
+  await executor.query(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+}
+
+/**
+ * `BEGIN IMMEDIATE` takes SQLite's write lock or fails with SQLITE_BUSY. SQLite's own busy
+ * handler would wait inside the driver call, blocking Node's event loop without a word; with the
+ * busy timeout at 0 for this one statement we wait here instead, in short sleeps, and say once
+ * that we are waiting. Foreign keys are switched off around every migration by
+ * `beforeTransaction` (the pragma is a no-op inside a transaction) so that table rebuilds cannot
+ * cascade, and `foreign_key_check` runs before commit. https://www.sqlite.org/lang_transaction.html
+ */
+async function beginSqlite(executor: QueryExecutor, options: LockOptions): Promise<void> {
+  const started = Date.now();
+  let announced = false;
+  await setBusyTimeout(executor, 0);
+  try {
+    for (;;) {
+      try {
+        await executor.query("BEGIN IMMEDIATE");
+        return;
+      } catch (error) {
+        if (!isSqliteBusy(error)) throw error;
+      }
+      if (!announced) {
+        options.onWait("waiting for another retort run (SQLite write lock held by another connection)");
+        announced = true;
+      }
+      if (Date.now() - started >= options.timeoutMs) {
+        throw new LockTimeoutError(
+          `gave up after ${Math.round(options.timeoutMs / 1000)} s waiting for the SQLite write lock held by another connection; let it finish or raise --lock-timeout`,
+        );
+      }
+      // Jitter keeps several waiting runs from retrying in lockstep.
+      await sleep(5 + Math.floor(Math.random() * 20));
+    }
+  } finally {
+    await setBusyTimeout(executor, options.timeoutMs);
+  }
+}
+
+/** SQLITE_BUSY (and its extended codes) as better-sqlite3 reports it, possibly wrapped by TypeORM. */
+function isSqliteBusy(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) return true;
+    current = (current as { driverError?: unknown }).driverError ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+async function beginPostgres(executor: QueryExecutor): Promise<void> {
+  await executor.query("BEGIN");
 }
 
 export const sessionBehaviours: Readonly<Record<DialectName, SessionBehaviour>> = {
@@ -99,6 +167,7 @@ export const sessionBehaviours: Readonly<Record<DialectName, SessionBehaviour>> 
     beforeTransaction: [],
     afterTransaction: [],
     acquireLock: acquirePostgresLock,
+    beginTransaction: beginPostgres,
   },
   sqlite: {
     begin: "BEGIN IMMEDIATE",
@@ -106,5 +175,6 @@ export const sessionBehaviours: Readonly<Record<DialectName, SessionBehaviour>> 
     afterTransaction: [{ sql: "PRAGMA foreign_keys = ON" }],
     integrityCheck: { sql: "PRAGMA foreign_key_check" },
     acquireLock: acquireSqliteLock,
+    beginTransaction: beginSqlite,
   },
 };

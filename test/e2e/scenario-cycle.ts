@@ -65,6 +65,12 @@ export function assertNothingToGenerate(project: ScenarioProject): void {
   assert.deepEqual(written, [], "autogenerate with no changes writes no migration file");
 }
 
+/** Which of the `known` revision ids `retort current` names (in the order of `known`). */
+export function currentRevisions(project: ScenarioProject, known: readonly string[], url?: string): string[] {
+  const output = project.cliOk(["current"], url).stdout;
+  return known.filter((id) => output.includes(id));
+}
+
 /** The `Running upgrade|downgrade a -> b, message (N ms)` lines of a run, without the durations. */
 export function runLines(output: string): string[] {
   return linesOf(output)

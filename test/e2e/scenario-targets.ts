@@ -9,7 +9,7 @@ import { test } from "node:test";
 import type { SchemaModel } from "../../src/model/types";
 import { linesOf } from "./project";
 import { schemaChangeSteps } from "./scenario-changes";
-import { assertSameSchema, autogenerate, runLines } from "./scenario-cycle";
+import { assertSameSchema, autogenerate, currentRevisions, runLines } from "./scenario-cycle";
 import { assertGolden } from "./scenario-golden";
 import { openScenarioProject } from "./scenario-project";
 import type { ScenarioProject } from "./scenario-project";
@@ -21,12 +21,6 @@ const chain = [
   { id: "b2b2b2b2b2b2", step: 1 },
   { id: "c3c3c3c3c3c3", step: 2 },
 ] as const;
-
-/** The known revision ids that `retort current` names, in chain order. */
-export function currentRevisions(project: ScenarioProject, known: readonly string[], url?: string): string[] {
-  const output = project.cliOk(["current"], url).stdout;
-  return known.filter((id) => output.includes(id));
-}
 
 /** Builds the chain on `project` (ending at head) and returns the schema at base and after each revision. */
 function buildChain(project: ScenarioProject): SchemaModel[] {
@@ -89,6 +83,12 @@ export function describeTargets(dialect: ScenarioDialect): void {
       await project.reference.exec(sql);
       assertSameSchema(project.inspect(project.reference.url), models[3]!, ["--sql output run by hand", "upgrade head"]);
       assert.deepEqual(currentRevisions(project, [a, b, c], project.reference.url), [c]);
+      const down = project.cliOk(["downgrade", `${c}:${a}`, "--sql"]).stdout;
+      assertGolden(down, `${dialect}/sql/downgrade-to-first.sql`);
+      await project.reference.exec(down);
+      assertSameSchema(project.inspect(project.reference.url), models[1]!, ["downgrade --sql output run by hand", `schema at ${a}`]);
+      assert.deepEqual(currentRevisions(project, [a, b, c], project.reference.url), [a]);
+      assertAt(project, models, 0);
     } finally {
       await project.close();
     }

@@ -59,6 +59,10 @@ describe("ops: hazards", () => {
     assert.deepEqual(levels(alter(textCol("c"), col("c", types.text))), ["may-fail"]);
   });
 
+  it("SET NOT NULL with a default is safe: existing NULLs are filled first", () => {
+    assert.deepEqual(levels(alter(textCol("c"), col("c", types.text, { default: "'x'" }))), []);
+  });
+
   it("removing an enum value loses data", () => {
     const op: Operation = { kind: "alterEnum", name: "e", from: ["a", "b"], to: ["a"], usedBy: [] };
     assert.deepEqual(levels(op), ["data-loss"]);

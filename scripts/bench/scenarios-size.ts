@@ -1,0 +1,187 @@
+/**
+ * The scenarios that depend on the number of entities N, for one dialect and one N, in the
+ * order their database states require: S1 (autogenerate from an empty database), applying the
+ * S1 migration, S2 (no-op check on an up-to-date database), S3 (one added column).
+ */
+import { readFileSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { mustSucceed, retortSpec, typeormSpec, typeormSummary, type BenchContext } from "./context";
+import { postgresDatabase, sqliteDatabase, type BenchDatabase } from "./databases";
+import { runScenario, type Scenario, type ScenarioOutcome } from "./interleave";
+import { runChild, type Sample } from "./measure";
+import type { BenchDialect, ScenarioGroup } from "./options";
+import { profileScenario } from "./profile-run";
+import { emptyDir, listFiles, writeProject } from "./project";
+
+function database(ctx: BenchContext, dialect: BenchDialect, dir: string, name: string): BenchDatabase {
+  return dialect === "postgres" ? postgresDatabase(ctx.options.pgAdminUrl, `retort_bench_${name}`) : sqliteDatabase(join(dir, `${name}.sqlite`));
+}
+
+function changesNote(sample: Sample, what: string): { ok: boolean; note?: string } {
+  if (sample.exitCode !== 0) return { ok: false };
+  const up = typeormSummary(sample).up ?? Number.NaN;
+  return { ok: true, note: `${what}: ${up} up statements` };
+}
+
+/** Runs every selected N-dependent scenario for one dialect and N. */
+export async function runSizeScenarios(ctx: BenchContext, dialect: BenchDialect, size: number): Promise<ScenarioOutcome[]> {
+  const { options } = ctx;
+  const selected = (group: ScenarioGroup): boolean => options.only.includes(group);
+  const root = join(options.workDir, `${dialect}-${size}`);
+  const base = join(root, "base");
+  const added = join(root, "added");
+  const middle = Math.ceil(size / 2);
+  ctx.log(`${dialect} N=${size}: writing projects in ${root}`);
+  writeProject(base, ctx.repoRoot, { dialect, count: size });
+  writeProject(added, ctx.repoRoot, { dialect, count: size, addedColumnIn: middle });
+  const initRetort = join(base, "migrations-init");
+  const initTypeorm = join(base, "typeorm-init");
+  emptyDir(initRetort);
+  emptyDir(initTypeorm);
+  const main = database(ctx, dialect, root, `${dialect}_${size}_main`);
+  const applyRetort = database(ctx, dialect, root, `${dialect}_${size}_apply_r`);
+  const applyTypeorm = database(ctx, dialect, root, `${dialect}_${size}_apply_t`);
+  const runs = size >= 2000 ? options.runsLarge : options.runs;
+  const outcomes: ScenarioOutcome[] = [];
+  const key = (group: string): string => `${group}:${dialect}:${size}`;
+  const run = async (scenario: Scenario): Promise<ScenarioOutcome> => {
+    ctx.log(`${scenario.title} (${scenario.key}), ${scenario.runs} runs`);
+    const outcome = await runScenario(scenario, ctx.log);
+    outcomes.push(outcome);
+    await profileScenario(ctx, scenario);
+    return outcome;
+  };
+
+  await main.reset();
+  const needInit = selected("s1") || selected("apply");
+  if (needInit) {
+    await run({
+      key: key("s1"),
+      title: "S1 autogenerate from an empty database",
+      dialect,
+      size,
+      runs,
+      sides: {
+        retort: {
+          spec: retortSpec(ctx, base, main.url, ["revision", "--autogenerate", "-m", "init"]),
+          before: () => emptyDir(join(base, "migrations")),
+          judge: (sample) => ({ ok: sample.exitCode === 0 && listFiles(join(base, "migrations")).length === 1 }),
+          after: () => {
+            const [file] = listFiles(join(base, "migrations"));
+            emptyDir(initRetort);
+            renameSync(join(base, "migrations", file!), join(initRetort, file!));
+          },
+        },
+        typeorm: {
+          spec: typeormSpec(ctx, base, main.url, ["generate", join(initTypeorm, "init.js")]),
+          judge: (sample) => changesNote(sample, "initial migration"),
+        },
+      },
+    });
+  }
+
+  if (selected("apply")) {
+    const outcome = await run({
+      key: key("apply"),
+      title: "Apply the S1 migration to an empty database",
+      dialect,
+      size,
+      runs,
+      sides: {
+        retort:
+          listFiles(initRetort).length === 1
+            ? {
+                spec: retortSpec(ctx, base, applyRetort.url, ["upgrade", "head", "--dir", "migrations-init"]),
+                before: () => applyRetort.reset(),
+                judge: mustSucceed,
+              }
+            : undefined,
+        typeorm:
+          listFiles(initTypeorm).length === 1
+            ? {
+                spec: typeormSpec(ctx, base, applyTypeorm.url, ["migrate", "typeorm-init"]),
+                before: () => applyTypeorm.reset(),
+                judge: (sample) => ({ ok: sample.exitCode === 0 && typeormSummary(sample).ran === 1 }),
+              }
+            : undefined,
+      },
+    });
+    await crossCheck(ctx, outcome, base, applyRetort, applyTypeorm);
+  }
+
+  if (selected("s2") || selected("s3")) {
+    // An up-to-date database, by TypeORM's own definition: schema:sync of the entities.
+    await main.reset();
+    emptyDir(join(base, "migrations"));
+    const sync = await runChild(typeormSpec(ctx, base, main.url, ["sync"]));
+    if (sync.exitCode !== 0) throw new Error(`TypeORM synchronize failed for ${dialect} N=${size}: ${sync.stderr}`);
+  }
+  if (selected("s2")) {
+    await run({
+      key: key("s2"),
+      title: "S2 no-op check on an up-to-date database",
+      dialect,
+      size,
+      runs,
+      sides: {
+        retort: { spec: retortSpec(ctx, base, main.url, ["check"]), judge: judgeCheck },
+        typeorm: { spec: typeormSpec(ctx, base, main.url, ["generate"]), judge: (sample) => changesNote(sample, "changes found") },
+      },
+    });
+  }
+  if (selected("s3")) {
+    await run({
+      key: key("s3"),
+      title: "S3 autogenerate one added column",
+      dialect,
+      size,
+      runs,
+      sides: {
+        retort: {
+          spec: retortSpec(ctx, added, main.url, ["revision", "--autogenerate", "-m", "add note"]),
+          before: () => emptyDir(join(added, "migrations")),
+          judge: (sample) => judgeAddedColumn(sample, join(added, "migrations")),
+        },
+        typeorm: { spec: typeormSpec(ctx, added, main.url, ["generate"]), judge: (sample) => changesNote(sample, "migration") },
+      },
+    });
+  }
+  if (!options.keep) {
+    for (const db of [main, applyRetort, applyTypeorm]) await db.drop();
+  }
+  return outcomes;
+}
+
+/** `retort check` exits 0 when the database matches the entities; anything else is noted. */
+function judgeCheck(sample: Sample): { ok: boolean; note?: string } {
+  if (sample.exitCode === 0) return { ok: true, note: "check: no changes (exit 0)" };
+  const internal = /internal error/.test(sample.stderr);
+  const first = `${sample.stdout}\n${sample.stderr}`.trim().split("\n")[0] ?? "";
+  return { ok: !internal, note: `check exit ${sample.exitCode}: ${first.slice(0, 160)}` };
+}
+
+function judgeAddedColumn(sample: Sample, dir: string): { ok: boolean; note?: string } {
+  const files = listFiles(dir);
+  if (sample.exitCode !== 0 || files.length !== 1) return { ok: false };
+  const text = readFileSync(join(dir, files[0]!), "utf8");
+  const calls = text.match(/op\.\w+\(/g) ?? [];
+  const ups = text.split("export async function down")[0]!.match(/op\.\w+\(/g) ?? [];
+  return { ok: true, note: `migration: ${ups.join(" ")} (${calls.length} op calls in up+down)` };
+}
+
+/**
+ * Each tool's generator run against the database the other tool's initial migration built:
+ * zero changes on both sides means the two agree on the schema (untimed, one run each).
+ */
+async function crossCheck(ctx: BenchContext, outcome: ScenarioOutcome, base: string, applyRetort: BenchDatabase, applyTypeorm: BenchDatabase): Promise<void> {
+  const retortNotes = outcome.results.retort;
+  const typeormNotes = outcome.results.typeorm;
+  if (retortNotes !== undefined && retortNotes.samples.length > 0) {
+    const sample = await runChild(typeormSpec(ctx, base, applyRetort.url, ["generate"]));
+    retortNotes.notes.push(`TypeORM's generator after retort's migration: ${sample.exitCode === 0 ? `${typeormSummary(sample).up} up statements` : `failed (${sample.exitCode})`}`);
+  }
+  if (typeormNotes !== undefined && typeormNotes.samples.length > 0) {
+    const sample = await runChild(retortSpec(ctx, base, applyTypeorm.url, ["check"]));
+    typeormNotes.notes.push(`retort check after TypeORM's migration: ${judgeCheck(sample).note ?? ""}`);
+  }
+}
