@@ -17,13 +17,15 @@ export interface ProfileResult {
 export interface BenchContext {
   readonly options: BenchOptions;
   readonly repoRoot: string;
+  /** The frozen retort build the children run (see snapshot.ts). */
+  readonly retortRoot: string;
   readonly log: (line: string) => void;
   readonly profiles: ProfileResult[];
 }
 
 /** A child running the built retort CLI in `cwd` against `$BENCH_DB=db`. */
 export function retortSpec(ctx: BenchContext, cwd: string, db: string, args: readonly string[]): ChildSpec {
-  return { args: [join(ctx.repoRoot, "bin", "retort.js"), ...args], cwd, env: { BENCH_DB: db }, timeoutMs: ctx.options.timeoutMs };
+  return { args: [join(ctx.retortRoot, "bin", "retort.js"), ...args], cwd, env: { BENCH_DB: db }, timeoutMs: ctx.options.timeoutMs };
 }
 
 /** A child running TypeORM's side (typeorm-child.js) in `cwd` against `$BENCH_DB=db`. */

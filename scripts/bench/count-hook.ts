@@ -17,6 +17,9 @@ interface LoaderInternals {
 }
 
 let statements = 0;
+/** With `$BENCH_TRACE_FILE` set, the statements' text too (for investigating a count). */
+const traceFile = process.env.BENCH_TRACE_FILE;
+const trace: string[] = [];
 const patched = new Set<string>();
 
 function countCalls(target: Record<string, unknown>, methods: readonly string[]): void {
@@ -25,9 +28,17 @@ function countCalls(target: Record<string, unknown>, methods: readonly string[])
     if (typeof original !== "function") continue;
     target[method] = function counted(this: unknown, ...args: unknown[]): unknown {
       statements++;
+      if (traceFile !== undefined) trace.push(`${method}: ${describeSql(this, args[0])}`);
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
   }
+}
+
+function describeSql(target: unknown, first: unknown): string {
+  // A prepared statement knows its SQL (`source`); its arguments are only the parameters.
+  const source = (target as { source?: unknown } | null)?.source;
+  const text = typeof source === "string" ? source : typeof first === "string" ? first : ((first as { text?: string } | null)?.text ?? "?");
+  return text.replace(/\s+/g, " ").slice(0, 160);
 }
 
 function patchPg(pg: { Client?: { prototype: Record<string, unknown> } }): void {
@@ -61,6 +72,7 @@ loader._load = function loadAndPatch(request: string, parent: unknown, isMain: b
 };
 
 process.on("exit", () => {
+  if (traceFile !== undefined) writeFileSync(traceFile, `${trace.join("\n")}\n`);
   const file = process.env.BENCH_STATS_FILE;
   if (file === undefined || file === "") return;
   // resourceUsage().maxRSS is in kilobytes.

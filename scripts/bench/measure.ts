@@ -25,6 +25,11 @@ export interface Sample {
   readonly wallMs: number;
   /** Peak resident set size in kilobytes. */
   readonly rssKb: number;
+  /**
+   * User + system CPU time of the child in milliseconds (GNU time; NaN without it). Less
+   * sensitive than wall time to other load on the machine; excludes the database server's work.
+   */
+  readonly cpuMs: number;
   readonly statements: number;
   readonly exitCode: number;
   readonly stdout: string;
@@ -45,7 +50,7 @@ export async function runChild(spec: ChildSpec): Promise<Sample> {
   const nodeArgs = [...(spec.nodeFlags ?? []), "--require", countHook, ...spec.args];
   const [command, args] =
     rssSource === "gnu-time"
-      ? [timeBinary, ["-f", "%M", "-o", timeFile, process.execPath, ...nodeArgs]]
+      ? [timeBinary, ["-f", "%M %U %S", "-o", timeFile, process.execPath, ...nodeArgs]]
       : [process.execPath, nodeArgs];
   const env: Record<string, string> = { ...cleanEnvironment(), ...spec.env, BENCH_STATS_FILE: statsFile };
   try {
@@ -53,8 +58,9 @@ export async function runChild(spec: ChildSpec): Promise<Sample> {
     const { exitCode, stdout, stderr } = await spawnAndWait(command, args, spec.cwd, env, spec.timeoutMs);
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     const stats = readStats(statsFile);
-    const rssKb = rssSource === "gnu-time" ? readGnuTimeRss(timeFile) ?? stats.maxRssKb : stats.maxRssKb;
-    return { wallMs, rssKb, statements: stats.statements, exitCode, stdout, stderr };
+    const time = rssSource === "gnu-time" ? readGnuTime(timeFile) : undefined;
+    const rssKb = time?.rssKb ?? stats.maxRssKb;
+    return { wallMs, rssKb, cpuMs: time?.cpuMs ?? Number.NaN, statements: stats.statements, exitCode, stdout, stderr };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -79,12 +85,13 @@ function readStats(file: string): { statements: number; maxRssKb: number } {
   }
 }
 
-function readGnuTimeRss(file: string): number | undefined {
+function readGnuTime(file: string): { rssKb: number; cpuMs: number } | undefined {
   try {
-    // GNU time prints "Command exited with non-zero status N" before the value on failure.
+    // GNU time prints "Command exited with non-zero status N" before the values on failure.
     const lines = readFileSync(file, "utf8").trim().split("\n");
-    const value = Number(lines[lines.length - 1]);
-    return Number.isFinite(value) ? value : undefined;
+    const [rss, user, system] = (lines[lines.length - 1] ?? "").split(" ").map(Number);
+    if (rss === undefined || !Number.isFinite(rss)) return undefined;
+    return { rssKb: rss, cpuMs: ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000 };
   } catch {
     return undefined;
   }

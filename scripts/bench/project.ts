@@ -13,7 +13,7 @@ export function writeProject(dir: string, repoRoot: string, entities: EntitySetI
   mkdirSync(join(dir, "entities"), { recursive: true });
   mkdirSync(join(dir, "migrations"), { recursive: true });
   symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"), "dir");
-  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "retort-bench-project", private: true }, null, 2)}\n`);
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "retort-bench-project", private: true, retort: { datasource: "ormconfig.js" } }, null, 2)}\n`);
   writeFileSync(join(dir, "ormconfig.js"), renderDataSourceModule("./entities"));
   writeFileSync(join(dir, "entities", "index.js"), renderEntityIndex(entities.count));
   for (let index = 1; index <= entities.count; index++) {

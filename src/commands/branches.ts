@@ -15,7 +15,7 @@ import { entryOf, formatRevisionEntry, formatRevisionLine } from "./revision-for
 
 /** Runs `branches`. */
 export async function branches(options: RetortOptions, context: CommandContext): Promise<void> {
-  const { graph } = await readMigrationsFolder(options);
+  const { graph } = await readMigrationsFolder(options, context.cwd);
   if (graph.branchPoints.length === 0) {
     context.reporter.info("No branch points.");
     return;
@@ -23,7 +23,7 @@ export async function branches(options: RetortOptions, context: CommandContext):
   graph.branchPoints.forEach((id, index) => {
     const entry = entryOf(graph, id);
     if (index > 0) context.reporter.info("");
-    const title = options.verbose ? formatRevisionEntry(entry, context.cwd) : [formatRevisionLine(entry, { branchLabels: true })];
+    const title = options.verbose ? formatRevisionEntry(entry) : [formatRevisionLine(entry, { branchLabels: true })];
     for (const line of title) context.reporter.info(line);
     const indent = " ".repeat(id.length);
     for (const child of entry.children) {

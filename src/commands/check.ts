@@ -44,7 +44,7 @@ export class PendingChangesError extends RetortError {
 
 /** Runs `check`. */
 export async function check(options: CheckOptions, context: CommandContext): Promise<void> {
-  const { graph } = await readMigrationsFolder(options);
+  const { graph } = await readMigrationsFolder(options, context.cwd);
   const loaded = await loadProjectDataSource(options, context);
   const capabilities = dialects[loaded.dialect].capabilities;
   const { current, reason, summaries } = await withOpenDataSource(loaded, async (dataSource) => {

@@ -25,14 +25,14 @@ export interface CurrentJson {
 
 /** Runs `current`. */
 export async function current(options: CurrentOptions, context: CommandContext): Promise<void> {
-  const { graph } = await readMigrationsFolder(options);
+  const { graph } = await readMigrationsFolder(options, context.cwd);
   const loaded = await loadProjectDataSource(options, context);
   const rows = await withOpenDataSource(loaded, (dataSource) => readCurrentRevisions(dataSource, loaded, options.versionTable));
   const known = rows.filter((id) => graph.nodes.has(id));
   const entries = known.map((id) => entryOf(graph, id, known));
   if (options.json) {
     const value: CurrentJson = {
-      current: rows.map((id) => (graph.nodes.has(id) ? entryJson(entryOf(graph, id, known), context.cwd, true) : { id, unknown: true })),
+      current: rows.map((id) => (graph.nodes.has(id) ? entryJson(entryOf(graph, id, known), true) : { id, unknown: true })),
       heads: graph.heads,
       atHead: rows.length === graph.heads.length && graph.heads.every((head) => rows.includes(head)),
     };
@@ -49,7 +49,7 @@ export async function current(options: CurrentOptions, context: CommandContext):
       // Not an error here: `current` is how one finds out that a file is missing.
       context.reporter.info(`${id} (unknown revision: no migration file defines it)`);
     } else if (options.verbose) {
-      for (const line of formatRevisionEntry(entry, context.cwd)) context.reporter.info(line);
+      for (const line of formatRevisionEntry(entry)) context.reporter.info(line);
     } else {
       context.reporter.info(formatRevisionLine(entry));
     }

@@ -14,10 +14,10 @@ export interface HeadsOptions extends RetortOptions {
 
 /** Runs `heads`. */
 export async function heads(options: HeadsOptions, context: CommandContext): Promise<void> {
-  const { graph } = await readMigrationsFolder(options);
+  const { graph } = await readMigrationsFolder(options, context.cwd);
   const entries = graph.heads.map((id) => entryOf(graph, id));
   if (options.json) {
-    context.reporter.json({ heads: entries.map((entry) => entryJson(entry, context.cwd, false)) });
+    context.reporter.json({ heads: entries.map((entry) => entryJson(entry, false)) });
     return;
   }
   entries.forEach((entry, index) => {
@@ -26,6 +26,6 @@ export async function heads(options: HeadsOptions, context: CommandContext): Pro
       return;
     }
     if (index > 0) context.reporter.info("");
-    for (const line of formatRevisionEntry(entry, context.cwd)) context.reporter.info(line);
+    for (const line of formatRevisionEntry(entry)) context.reporter.info(line);
   });
 }

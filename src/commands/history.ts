@@ -24,7 +24,7 @@ export interface HistoryOptions extends RetortOptions {
 
 /** Runs `history`. */
 export async function history(options: HistoryOptions, context: CommandContext): Promise<void> {
-  const { graph } = await readMigrationsFolder(options);
+  const { graph } = await readMigrationsFolder(options, context.cwd);
   const range = options.range === undefined ? undefined : parseRange(options.range);
   const needsDatabase = options.indicateCurrent || (range !== undefined && (refersToCurrent(range.lower) || refersToCurrent(range.upper)));
   let current: string[] = [];
@@ -34,7 +34,7 @@ export async function history(options: HistoryOptions, context: CommandContext):
   }
   const entries = rangeEntries(graph, range, current);
   if (options.json) {
-    context.reporter.json({ revisions: entries.map((entry) => entryJson(entry, context.cwd, needsDatabase)) });
+    context.reporter.json({ revisions: entries.map((entry) => entryJson(entry, needsDatabase)) });
     return;
   }
   entries.forEach((entry, index) => {
@@ -45,7 +45,7 @@ export async function history(options: HistoryOptions, context: CommandContext):
       return;
     }
     if (index > 0) context.reporter.info("");
-    for (const line of formatRevisionEntry(entry, context.cwd, options.indicateCurrent)) context.reporter.info(line);
+    for (const line of formatRevisionEntry(entry, options.indicateCurrent)) context.reporter.info(line);
   });
 }
 

@@ -4,7 +4,7 @@
  * `db:*` npm scripts in package.json. Says what it added and what it kept. Loads no user code.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { displayPath } from "../config/load-errors";
 import type { RetortOptions } from "../config/options";
 import { ConfigError, messageOf } from "../util/errors";
@@ -53,6 +53,7 @@ export async function init(options: RetortOptions, context: CommandContext): Pro
   if (existsSync(options.datasource)) {
     say(`Kept ${shown(options.datasource)} (already exists)`);
   } else {
+    mkdirSync(dirname(options.datasource), { recursive: true });
     writeFileSync(options.datasource, dataSourceTemplate, { flag: "wx" });
     say(`Created ${shown(options.datasource)}: edit the connection and entities`);
   }

@@ -23,7 +23,7 @@ export interface MergeOptions extends RetortOptions {
 
 /** Runs `merge`. */
 export async function merge(options: MergeOptions, context: CommandContext): Promise<void> {
-  const folder = await readMigrationsFolder(options);
+  const folder = await readMigrationsFolder(options, context.cwd);
   const parents = chooseMergeParents(folder.graph, options.revisions);
   await writeNewRevision(
     options,

@@ -39,7 +39,7 @@ export function downgrade(options: MigrateOptions, context: CommandContext): Pro
 }
 
 async function migrate(direction: Direction, options: MigrateOptions, context: CommandContext): Promise<void> {
-  const folder = await readMigrationsFolder(options);
+  const folder = await readMigrationsFolder(options, context.cwd);
   const loadMigration = createMigrationLoader(folder.graph, context.cwd);
   const loaded = await loadProjectDataSource(options, context);
   const dialect = dialects[loaded.dialect];

@@ -53,12 +53,13 @@ export async function writeNewRevision(
   const id = revision.revId ?? newRevisionId(new Set(folder.graph.nodes.keys()));
   const name = migrationFileName(now, id, revision.message);
   const path = join(options.migrationsDir, name);
+  const shownPath = displayPath(path, context.cwd);
   const header: RevisionHeader = {
     id,
     downRevisions: revision.downRevisions,
     message: revision.message,
     createdAt: now.toISOString(),
-    path,
+    path: shownPath,
   };
   // The same checks every later command will make: a legal id, not defined twice.
   buildRevisionGraph([...folder.headers, header]);
@@ -68,7 +69,6 @@ export async function writeNewRevision(
     downOps: revision.downOps,
     ...(revision.capabilities === undefined ? {} : { capabilities: revision.capabilities }),
   });
-  const shownPath = displayPath(path, context.cwd);
   await writeMigrationFile(options.migrationsDir, name, await formatMigration(text, path));
   context.reporter.info(`Generating ${shownPath} ... done`);
   return { id, path, shownPath };

@@ -3,7 +3,6 @@
  * `show`: a one-line form (`<down> -> <id> (head) (mergepoint), <message>`) and a verbose entry
  * (`Rev:`, `Parent:`, `Path:`, then the message and the header fields, indented).
  */
-import { displayPath } from "../config/load-errors";
 import { appliedRevisions, getRevision } from "../revision/traverse";
 import type { HistoryEntry, RevisionGraph } from "../revision/types";
 
@@ -66,7 +65,7 @@ export function formatRevisionLine(entry: HistoryEntry, flags: LineFlags = {}): 
 }
 
 /**
- * The verbose entry (Alembic's `log_entry`), paths relative to `cwd`:
+ * The verbose entry (Alembic's `log_entry`):
  * ```
  * Rev: 1a2b3c4d5e6f (head)
  * Parent: <base>
@@ -81,7 +80,7 @@ export function formatRevisionLine(entry: HistoryEntry, flags: LineFlags = {}): 
  * A merge says `Merges:` instead of `Parent:`; `Children:` and `Branch names:` appear when
  * there are any; ` (current)` marks version table rows when `showCurrent` is set.
  */
-export function formatRevisionEntry(entry: HistoryEntry, cwd: string, showCurrent = false): string[] {
+export function formatRevisionEntry(entry: HistoryEntry, showCurrent = false): string[] {
   let title = `Rev: ${entry.id}`;
   if (entry.isHead) title += " (head)";
   if (entry.isBranchPoint) title += " (branchpoint)";
@@ -90,7 +89,7 @@ export function formatRevisionEntry(entry: HistoryEntry, cwd: string, showCurren
   const lines = [title, `${entry.isMergePoint ? "Merges" : "Parent"}: ${formatParents(entry.downRevisions)}`];
   if (entry.children.length > 0) lines.push(`Children: ${entry.children.join(", ")}`);
   if (entry.branchLabels.length > 0) lines.push(`Branch names: ${entry.branchLabels.join(", ")}`);
-  lines.push(`Path: ${displayPath(entry.path, cwd)}`, "");
+  lines.push(`Path: ${entry.path}`, "");
   for (const line of entry.message.split("\n")) lines.push(line === "" ? "" : `    ${line}`);
   lines.push(
     "",
@@ -105,11 +104,11 @@ export function formatRevisionEntry(entry: HistoryEntry, cwd: string, showCurren
 export type EntryJson = Omit<HistoryEntry, "isCurrent" | "isApplied"> & { readonly isCurrent?: boolean; readonly isApplied?: boolean };
 
 /**
- * A history entry for `--json`, its path relative to `cwd`. `isCurrent` and `isApplied` are
+ * A history entry for `--json`. `isCurrent` and `isApplied` are
  * only included when the database was read (`withDatabase`); otherwise they would claim
  * "not applied" for a database nobody looked at.
  */
-export function entryJson(entry: HistoryEntry, cwd: string, withDatabase: boolean): EntryJson {
+export function entryJson(entry: HistoryEntry, withDatabase: boolean): EntryJson {
   const { isCurrent, isApplied, ...rest } = entry;
-  return { ...rest, path: displayPath(entry.path, cwd), ...(withDatabase ? { isCurrent, isApplied } : {}) };
+  return { ...rest, ...(withDatabase ? { isCurrent, isApplied } : {}) };
 }

@@ -38,7 +38,7 @@ export interface RevisionOptions extends RetortOptions {
 /** Runs `revision`. */
 export async function revision(options: RevisionOptions, context: CommandContext): Promise<void> {
   if (!options.autogenerate && options.renames.length > 0) throw new UsageError("--rename only applies with --autogenerate");
-  const folder = await readMigrationsFolder(options);
+  const folder = await readMigrationsFolder(options, context.cwd);
   const downRevisions = chooseParents(folder.graph, options.head, options.splice);
   if (!options.autogenerate) {
     await writeNewRevision(options, folder, { message: options.message, ...revIdOf(options), downRevisions, upOps: [], downOps: [] }, context);

@@ -21,7 +21,7 @@ export interface ShowOptions extends RetortOptions {
 
 /** Runs `show`. */
 export async function show(options: ShowOptions, context: CommandContext): Promise<void> {
-  const { graph } = await readMigrationsFolder(options);
+  const { graph } = await readMigrationsFolder(options, context.cwd);
   const target = parseTarget(options.revision);
   if (needsDatabase(target)) {
     throw new UsageError(`show names revisions without a database; for the applied ones run \`retort current --verbose\``);
@@ -30,12 +30,12 @@ export async function show(options: ShowOptions, context: CommandContext): Promi
   if (ids.length === 0) throw new RevisionError(`'${options.revision}' is base: there is no revision to show`);
   const entries = ids.map((id) => entryOf(graph, id));
   if (options.json) {
-    context.reporter.json({ revisions: entries.map((entry) => entryJson(entry, context.cwd, false)) });
+    context.reporter.json({ revisions: entries.map((entry) => entryJson(entry, false)) });
     return;
   }
   entries.forEach((entry, index) => {
     if (index > 0) context.reporter.info("");
-    for (const line of formatRevisionEntry(entry, context.cwd)) context.reporter.info(line);
+    for (const line of formatRevisionEntry(entry)) context.reporter.info(line);
   });
 }
 

@@ -71,7 +71,7 @@ export function planStamp(graph: RevisionGraph, current: readonly string[], targ
 
 /** Runs `stamp`. */
 export async function stamp(options: StampOptions, context: CommandContext): Promise<void> {
-  const { graph } = await readMigrationsFolder(options);
+  const { graph } = await readMigrationsFolder(options, context.cwd);
   const loaded = await loadProjectDataSource(options, context);
   const dialect = dialects[loaded.dialect];
   const table: VersionTable = { name: options.versionTable, dialect };

@@ -18,7 +18,12 @@ import { createOpApi } from "./op-api";
 import type { MigrationModule } from "./migration-module";
 import { executorFor } from "./query-executor";
 import { sessionBehaviours, type LockOptions, type SessionBehaviour } from "./session";
-import { ensureVersionTable, readVersions, updateVersionStatements, type VersionTable } from "./version-table";
+import {
+  ensureVersionTable,
+  readVersions,
+  updateVersionStatements,
+  type VersionTable,
+} from "./version-table";
 
 /** Where the runner reports progress: one line per migration applied. */
 export interface RunReporter {
@@ -87,10 +92,17 @@ export async function runMigrations(ctx: RunContext, direction: Direction, targe
   const release = await behaviour.acquireLock(executor, `retort:${ctx.versionTable}`, lock);
   let applied: AppliedStep[];
   try {
-    // Created under the lock, so concurrent first runs do not race on it (see ensureVersionTable).
-    await ensureVersionTable(executor, table);
-    const first = makePlan(ctx.graph, direction, await readVersions(executor, table), target);
     const run: Run = { ctx, executor, behaviour, table, lock };
+    // Created under the run lock and in a transaction of its own: on SQLite that is where the
+    // write lock is waited for (and reported) like any migration's.
+    await ensureVersionTable(executor, table, (create) =>
+      inTransaction(run, async () => ({ commit: true, value: await create() })),
+    );
+    const first = makePlan(ctx.graph, direction, await readVersions(executor, table), target);
+    // Load (transpile, evaluate) every migration of the plan before the first transaction, as
+    // Alembic does: a broken file further on stops the run before it changes anything, and no
+    // transaction stays open while a file is transpiled.
+    for (const step of first.steps) await ctx.loadMigration(step.revision);
     applied = ctx.transactionMode === "all" ? await runAllInOne(run, first) : await runEach(run, first);
   } catch (error) {
     // The error that got us here matters more than a failed unlock (the connection may be gone).
@@ -131,7 +143,7 @@ async function runEach(run: Run, first: Plan): Promise<AppliedStep[]> {
   while (index < plan.steps.length) {
     const step = plan.steps[index] as PlanStep;
     const before = headsBefore(plan, index);
-    const outcome = await inTransaction(run, async () => {
+    const outcome = await inTransaction<{ moved: string[] } | { durationMs: number }>(run, async () => {
       // Inside the transaction (and SQLite's write lock): what we see here no other run can change.
       const heads = await readVersions(run.executor, run.table);
       if (!sameHeads(heads, before)) return { commit: false, value: { moved: heads } };
@@ -163,10 +175,7 @@ async function runAllInOne(run: Run, first: Plan): Promise<AppliedStep[]> {
     return { commit: true, value: done };
   });
   // Only now is any of it real.
-  for (const step of applied) {
-    const planned = { revision: step.revision, direction: step.direction } as PlanStep;
-    ctx.reporter.info(describeStep(ctx.graph, planned, step.durationMs));
-  }
+  for (const step of applied) ctx.reporter.info(describeStep(ctx.graph, step, step.durationMs));
   return applied;
 }
 
@@ -249,7 +258,9 @@ async function runStep(run: Run, step: PlanStep, before: readonly string[]): Pro
   // SQLite rebuilds need the live model; it is read lazily, once per migration, then kept up
   // to date by applying each operation to it (raw SQL makes it stale, so it is read again).
   let model: SchemaModel | undefined;
+  let count = 0;
   const sink = async (op: Operation): Promise<void> => {
+    const position = ++count;
     let schema: SchemaModel = emptyModel;
     if (ctx.dialect.capabilities.rebuildsTables) {
       model ??= await ctx.dialect.introspect(executor, { excludeTables: ctx.excludeTables });
@@ -259,7 +270,7 @@ async function runStep(run: Run, step: PlanStep, before: readonly string[]): Pro
       try {
         await execute(executor, statement);
       } catch (error) {
-        throw fail(` in ${describeOperation(op)}: ${firstLine(messageOf(error))}; SQL: ${oneLine(statement.sql)}`, error);
+        throw fail(` in op.${op.kind} #${position} (${describeOperation(op)}): ${firstLine(messageOf(error))}; SQL: ${oneLine(statement.sql)}`, error);
       }
     }
     if (model !== undefined) model = op.kind === "execute" ? undefined : applyOperation(model, op);

@@ -50,6 +50,11 @@ export function lockNumber(key: string): number {
   return (hash >>> 0) & 0x7fffffff;
 }
 
+/** "60 s", or "500 ms" under a second. */
+function describeWait(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -79,7 +84,7 @@ async function acquirePostgresLock(executor: QueryExecutor, key: string, options
     }
     if (Date.now() - started >= options.timeoutMs) {
       throw new LockTimeoutError(
-        `gave up after ${Math.round(options.timeoutMs / 1000)} s waiting for another retort run (pid ${pid}); let it finish or raise --lock-timeout`,
+        `gave up after ${describeWait(options.timeoutMs)} waiting for another retort run (pid ${pid}); let it finish or raise --lock-timeout`,
       );
     }
     await sleep(100);
@@ -136,7 +141,7 @@ async function beginSqlite(executor: QueryExecutor, options: LockOptions): Promi
       }
       if (Date.now() - started >= options.timeoutMs) {
         throw new LockTimeoutError(
-          `gave up after ${Math.round(options.timeoutMs / 1000)} s waiting for the SQLite write lock held by another connection; let it finish or raise --lock-timeout`,
+          `gave up after ${describeWait(options.timeoutMs)} waiting for the SQLite write lock held by another connection; let it finish or raise --lock-timeout`,
         );
       }
       // Jitter keeps several waiting runs from retrying in lockstep.

@@ -60,3 +60,28 @@ export async function readVersions(executor: QueryExecutor, table: VersionTable)
   const rows = await executor.query(`SELECT ${table.dialect.quoteIdent(column)} AS v FROM ${table.dialect.quoteIdent(table.name)}`);
   return rows.map((row) => String(row.v)).sort();
 }
+
+/**
+ * Creates the version table unless it exists. The runner calls this holding the run lock, but a
+ * process that does not take it (an older retort, a hand-run script) can still race us, and on
+ * PostgreSQL two concurrent `CREATE TABLE IF NOT EXISTS` can both pass the existence check and
+ * one then fails on the catalog's unique index (`pg_type_typname_nsp_index`, SQLSTATE 23505) or
+ * with 42P07. So: check first (a catalog read, no lock, no notice), create, and when creating
+ * fails, look again (after `around` has rolled back) and only rethrow if the table is still missing.
+ * @param around runs the creation, e.g. inside a transaction that takes SQLite's write lock.
+ */
+export async function ensureVersionTable(
+  executor: QueryExecutor,
+  table: VersionTable,
+  around: (create: () => Promise<void>) => Promise<void> = (create) => create(),
+): Promise<void> {
+  if (await versionTableExists(executor, table)) return;
+  const statement = createVersionTableStatement(table);
+  try {
+    await around(async () => {
+      await executor.query(statement.sql, statement.params);
+    });
+  } catch (error) {
+    if (!(await versionTableExists(executor, table))) throw error;
+  }
+}

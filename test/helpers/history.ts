@@ -7,15 +7,25 @@
  * expected schema at revision k is `applyAll(emptyModel, ops of 1..k)`, independent of any
  * database; tests compare it with what the dialect introspects.
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { DialectName } from "../../src/dialects/dialect";
+import { DataSource, type DataSourceOptions } from "typeorm";
+import { createMigrationLoader } from "../../src/commands/migrations-folder";
+import { dialects } from "../../src/dialects";
+import type { DialectName, QueryExecutor } from "../../src/dialects/dialect";
 import type { SchemaModel } from "../../src/model/types";
 import { emptyModel } from "../../src/model/types";
 import { sortModel } from "../../src/model/sort";
 import { applyAll, type Operation } from "../../src/ops";
+import { buildRevisionGraph } from "../../src/revision/graph";
+import type { Direction, RevisionGraph } from "../../src/revision/types";
 import { collectOperations, type OpApi } from "../../src/runtime/op-api";
+import { executorFor } from "../../src/runtime/query-executor";
+import { runMigrations, type AppliedStep, type TransactionMode } from "../../src/runtime/runner";
+import { readVersions } from "../../src/runtime/version-table";
+import { readRevisionHeaders } from "../../src/scripts/read-headers";
 
 /** The repository root, from dist/test/helpers. */
 const repoRoot = resolve(__dirname, "..", "..", "..");
@@ -136,8 +146,9 @@ function renderCalls(calls: readonly OpCall[]): string {
   return calls.map((call) => `  await op.${call.method}(${call.args.map((a) => JSON.stringify(a)).join(", ")});`).join("\n");
 }
 
-/** The text of a migration file. */
-export function renderMigration(step: HistoryStep, createdAt: string): string {
+/** The text of a migration file; `delayMs` makes `up` and `down` wait that long before their operations. */
+export function renderMigration(step: HistoryStep, createdAt: string, delayMs = 0): string {
+  const pause = delayMs > 0 ? [`  await new Promise((resolve) => setTimeout(resolve, ${delayMs}));`] : [];
   return [
     `import type { OpApi } from "retort";`,
     ``,
@@ -147,10 +158,12 @@ export function renderMigration(step: HistoryStep, createdAt: string): string {
     `export const createdAt = ${JSON.stringify(createdAt)};`,
     ``,
     `export async function up(op: OpApi): Promise<void> {`,
+    ...pause,
     renderCalls(step.up),
     `}`,
     ``,
     `export async function down(op: OpApi): Promise<void> {`,
+    ...pause,
     renderCalls(step.down),
     `}`,
     ``,
@@ -172,9 +185,10 @@ export function historySteps(count: number, dialect: DialectName): HistoryStep[]
 /**
  * Writes a minimal project (package.json, an ormconfig.ts exporting a DataSource without entities
  * — DATABASE_URL picks the database —, node_modules linking the repository's typeorm) with a
- * linear history of `count` migrations in `migrations/`.
+ * linear history of `count` migrations in `migrations/`. `delayMs` makes every migration hold its
+ * transaction that much longer (concurrency and crash tests want runs to overlap).
  */
-export function createHistoryProject(count: number, dialect: DialectName): HistoryProject {
+export function createHistoryProject(count: number, dialect: DialectName, delayMs = 0): HistoryProject {
   const dir = mkdtempSync(join(tmpdir(), "retort-history-"));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "retort-history", private: true }, null, 2));
   writeFileSync(
@@ -195,7 +209,7 @@ export function createHistoryProject(count: number, dialect: DialectName): Histo
   const steps = historySteps(count, dialect);
   steps.forEach((step, i) => {
     const createdAt = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
-    writeFileSync(join(migrationsDir, step.file), renderMigration(step, createdAt));
+    writeFileSync(join(migrationsDir, step.file), renderMigration(step, createdAt, delayMs));
   });
   return {
     dir,
@@ -232,4 +246,187 @@ export function appliedCount(project: Pick<HistoryProject, "ids">, heads: readon
   const index = project.ids.indexOf(heads[0] as string);
   if (index < 0) throw new Error(`the version table holds an unknown revision ${String(heads[0])}`);
   return index + 1;
+}
+
+/** A DataSource without entities on the test database (PostgreSQL URL or SQLite file). */
+export async function openTestDataSource(dialect: DialectName, url: string): Promise<DataSource> {
+  const options: DataSourceOptions =
+    dialect === "postgres" ? { type: "postgres", url, entities: [] } : { type: "better-sqlite3", database: url, entities: [] };
+  return new DataSource(options).initialize();
+}
+
+/** The revision graph of a project's migrations folder, read as the commands read it. */
+export async function readProjectGraph(project: Pick<HistoryProject, "migrationsDir">): Promise<RevisionGraph> {
+  return buildRevisionGraph(await readRevisionHeaders(project.migrationsDir));
+}
+
+/** What a direct run printed, and what it applied. */
+export interface DirectRun {
+  readonly applied: AppliedStep[];
+  readonly lines: string[];
+}
+
+/** Options of {@link migrateDirect}. */
+export interface DirectRunOptions {
+  readonly transactionMode?: TransactionMode;
+  readonly lockTimeoutMs?: number;
+  /** A graph other than the project's (e.g. with one more file). */
+  readonly graph?: RevisionGraph;
+  /** Also receives every reported line as it comes (the result has them only on success). */
+  readonly onLine?: (line: string) => void;
+}
+
+/**
+ * Runs `runMigrations` in this process on its own QueryRunner of `dataSource`, loading the
+ * project's migration files the way the CLI does.
+ */
+export async function migrateDirect(
+  project: Pick<HistoryProject, "dir" | "migrationsDir">,
+  dataSource: DataSource,
+  direction: Direction,
+  target: string,
+  options: DirectRunOptions = {},
+): Promise<DirectRun> {
+  const graph = options.graph ?? (await readProjectGraph(project));
+  const dialect = dialects[dataSource.options.type === "postgres" ? "postgres" : "sqlite"];
+  const lines: string[] = [];
+  const report = (line: string): void => {
+    lines.push(line);
+    options.onLine?.(line);
+  };
+  const queryRunner = dataSource.createQueryRunner();
+  await queryRunner.connect();
+  try {
+    const applied = await runMigrations(
+      {
+        queryRunner,
+        dialect,
+        versionTable: VERSION_TABLE,
+        graph,
+        loadMigration: createMigrationLoader(graph, project.dir),
+        excludeTables: [VERSION_TABLE],
+        reporter: { info: report, warn: report },
+        transactionMode: options.transactionMode ?? "each",
+        lockTimeoutMs: options.lockTimeoutMs ?? 30_000,
+      },
+      direction,
+      target,
+    );
+    return { applied, lines };
+  } finally {
+    await queryRunner.release();
+  }
+}
+
+/** The version table the tests use (retort's default). */
+export const VERSION_TABLE = "retort_version";
+
+/** The version table rows and the live schema (without the version table), sorted. */
+export interface DatabaseState {
+  readonly heads: string[];
+  readonly schema: SchemaModel;
+}
+
+/** Reads the database's state through any executor (a DataSource, a QueryRunner). */
+export async function readDatabaseState(dialect: DialectName, executor: QueryExecutor): Promise<DatabaseState> {
+  const table = { name: VERSION_TABLE, dialect: dialects[dialect] };
+  const heads = await readVersions(executor, table);
+  const schema = sortModel(await dialects[dialect].introspect(executor, { excludeTables: [VERSION_TABLE] }));
+  return { heads, schema };
+}
+
+/** Reads the state over a DataSource. */
+export function readDataSourceState(dialect: DialectName, dataSource: DataSource): Promise<DatabaseState> {
+  return readDatabaseState(dialect, executorFor(dataSource));
+}
+
+/** A hand-written migration added to a project after its generated history. */
+export interface RawMigration {
+  readonly id: string;
+  readonly parent: string | null;
+  readonly message: string;
+  /** The body of `up(op)` (TypeScript statements). */
+  readonly up: string;
+  readonly down?: string;
+}
+
+/** Writes a hand-written migration (sorted after the generated ones) and returns its path. */
+export function addRawMigration(project: Pick<HistoryProject, "migrationsDir">, migration: RawMigration): string {
+  const file = join(project.migrationsDir, `2026_09_09_${migration.id}_raw.ts`);
+  const text = [
+    `import type { OpApi } from "retort";`,
+    `export const revision = ${JSON.stringify(migration.id)};`,
+    `export const downRevision = ${JSON.stringify(migration.parent)};`,
+    `export const message = ${JSON.stringify(migration.message)};`,
+    `export const createdAt = "2026-09-09T00:00:00.000Z";`,
+    `export async function up(op: OpApi): Promise<void> {`,
+    migration.up,
+    `}`,
+    `export async function down(op: OpApi): Promise<void> {`,
+    migration.down ?? "",
+    `}`,
+    ``,
+  ].join("\n");
+  writeFileSync(file, text);
+  return file;
+}
+
+/** A CLI process started by {@link startCli}. */
+export interface RunningCli {
+  readonly child: ChildProcess;
+  /** Every line printed so far, stdout and stderr interleaved as they arrived. */
+  readonly lines: string[];
+  /** Resolves true when a printed line matches, false when the process ends first. */
+  waitForLine(matches: (line: string) => boolean): Promise<boolean>;
+  /** The exit: a code, or the signal that ended it. */
+  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `node bin/retort.js ...args` in `cwd` without waiting for it; DATABASE_URL only from `env`. */
+export function startCli(args: readonly string[], cwd: string, env: Record<string, string>): RunningCli {
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
+  delete inherited.NODE_OPTIONS;
+  const child = spawn(process.execPath, [join(repoRoot, "bin", "retort.js"), ...args], {
+    cwd,
+    env: { ...inherited, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  const watchers = new Set<() => void>();
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+    child.on("close", (code, signal) => {
+      for (const watcher of watchers) watcher();
+      done({ code, signal });
+    });
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    let partial = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+      const parts = (partial + chunk).split("\n");
+      partial = parts.pop() ?? "";
+      lines.push(...parts);
+      if (parts.length > 0) for (const watcher of watchers) watcher();
+    });
+  }
+  let ended = false;
+  void exit.then(() => (ended = true));
+  const waitForLine = (matches: (line: string) => boolean): Promise<boolean> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        if (lines.some(matches)) resolve(true);
+        else if (ended || child.exitCode !== null || child.signalCode !== null) resolve(false);
+        else return;
+        watchers.delete(check);
+      };
+      watchers.add(check);
+      check();
+    });
+  return { child, lines, waitForLine, exit };
+}
+
+/** DATABASE_URL for a test database of a dialect. */
+export function databaseUrlOf(dialect: DialectName, url: string): string {
+  return dialect === "postgres" ? url : `sqlite://${url}`;
 }

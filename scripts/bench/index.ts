@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: retort against TypeORM's own generator, on PostgreSQL and SQLite, in one
+ * interleaved run; writes bench/RESULTS.md. Stages can be run alone:
+ * `npm run bench -- --n 100,500 --dialect sqlite --runs 3 --only s1,s2`.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import type { BenchContext } from "./context";
+import type { ScenarioOutcome } from "./interleave";
+import { describeMachine } from "./machine";
+import { parseBenchOptions } from "./options";
+import { renderReport, renderTable } from "./report";
+import { runChainScenarios } from "./scenarios-chain";
+import { runSizeScenarios } from "./scenarios-size";
+import { snapshotRetortBuild } from "./snapshot";
+
+async function main(argv: readonly string[]): Promise<void> {
+  // dist/scripts/bench/index.js → the repository root
+  const repoRoot = join(__dirname, "..", "..", "..");
+  const options = parseBenchOptions(argv, repoRoot);
+  mkdirSync(options.workDir, { recursive: true });
+  const started = Date.now();
+  const log = (line: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}`);
+  const retortRoot = snapshotRetortBuild(repoRoot, options.workDir);
+  const ctx: BenchContext = { options, repoRoot, retortRoot, log, profiles: [] };
+  const machine = await describeMachine(options, repoRoot);
+  const outcomes: ScenarioOutcome[] = [];
+  const write = (): void => {
+    const report = renderReport({ options, machine, outcomes, profiles: ctx.profiles, startedAt: new Date(started), durationMs: Date.now() - started, argv });
+    mkdirSync(dirname(options.out), { recursive: true });
+    writeFileSync(options.out, report);
+  };
+  for (const dialect of options.dialects) {
+    for (const size of [...options.sizes].sort((a, b) => a - b)) {
+      outcomes.push(...(await runSizeScenarios(ctx, dialect, size)));
+      write();
+    }
+    if (options.only.includes("history") || options.only.includes("upgrade")) {
+      outcomes.push(...(await runChainScenarios(ctx, dialect)));
+      write();
+    }
+  }
+  write();
+  console.log("");
+  console.log(renderTable(outcomes).join("\n"));
+  console.log(`\nwrote ${relative(process.cwd(), options.out)} in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

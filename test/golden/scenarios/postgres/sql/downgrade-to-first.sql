@@ -1,0 +1,11 @@
+CREATE TABLE IF NOT EXISTS "retort_version" ("version_num" varchar(64) NOT NULL, CONSTRAINT "retort_version_pkc" PRIMARY KEY ("version_num"));
+BEGIN;
+ALTER TABLE "authors" ALTER COLUMN "bio" TYPE character varying(50) USING "bio"::character varying(50);
+DELETE FROM "retort_version" WHERE "version_num" = 'c3c3c3c3c3c3';
+INSERT INTO "retort_version" ("version_num") VALUES ('b2b2b2b2b2b2');
+COMMIT;
+BEGIN;
+ALTER TABLE "authors" DROP COLUMN "bio";
+DELETE FROM "retort_version" WHERE "version_num" = 'b2b2b2b2b2b2';
+INSERT INTO "retort_version" ("version_num") VALUES ('a1a1a1a1a1a1');
+COMMIT;

@@ -1,0 +1,17 @@
+CREATE TABLE IF NOT EXISTS "retort_version" ("version_num" varchar(64) NOT NULL, CONSTRAINT "retort_version_pkc" PRIMARY KEY ("version_num"));
+BEGIN;
+CREATE TYPE "books_genre_enum" AS ENUM ('fiction', 'poetry');
+CREATE TABLE "authors" ("id" serial NOT NULL, "name" character varying(100) NOT NULL, CONSTRAINT "PK_d2ed02fabd9b52847ccb85e6b88" PRIMARY KEY ("id"));
+CREATE TABLE "books" ("id" serial NOT NULL, "title" character varying(100) NOT NULL, "pages" integer NOT NULL, "status" character varying(20) NOT NULL DEFAULT 'draft', "genre" "books_genre_enum" NOT NULL DEFAULT 'fiction', "authorId" integer, CONSTRAINT "PK_f3f2f25a099d24e12545b70b022" PRIMARY KEY ("id"));
+INSERT INTO "retort_version" ("version_num") VALUES ('a1a1a1a1a1a1');
+COMMIT;
+BEGIN;
+ALTER TABLE "authors" ADD COLUMN "bio" character varying(50);
+DELETE FROM "retort_version" WHERE "version_num" = 'a1a1a1a1a1a1';
+INSERT INTO "retort_version" ("version_num") VALUES ('b2b2b2b2b2b2');
+COMMIT;
+BEGIN;
+ALTER TABLE "authors" ALTER COLUMN "bio" TYPE character varying(200) USING "bio"::character varying(200);
+DELETE FROM "retort_version" WHERE "version_num" = 'b2b2b2b2b2b2';
+INSERT INTO "retort_version" ("version_num") VALUES ('c3c3c3c3c3c3');
+COMMIT;
