@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -21,6 +22,13 @@ export class Prompt {
 
   @Column({ type: "text" })
   content: string;
+
+  @Column({ type: "varchar", length: 16, default: "en" })
+  language: string;
+
+  @Index()
+  @Column({ name: "is_public", type: "boolean", default: false })
+  isPublic: boolean;
 
   // Relation<> keeps the emitted design:type from naming User eagerly.
   @ManyToOne(() => User)
