@@ -11,7 +11,8 @@
 import type { RetortOptions } from "../config/options";
 import type { CommandContext } from "./context";
 import { readMigrationsFolder } from "./migrations-folder";
-import { entryOf, formatRevisionEntry, formatRevisionLine } from "./revision-format";
+import { formatRevisionEntry, formatRevisionLine } from "./revision-format";
+import { entryOf } from "../revision";
 
 /** Runs `branches`. */
 export async function branches(options: RetortOptions, context: CommandContext): Promise<void> {

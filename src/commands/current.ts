@@ -9,7 +9,8 @@ import { readCurrentRevisions, withOpenDataSource } from "./database-state";
 import { loadProjectDataSource } from "./datasource-session";
 import { readMigrationsFolder } from "./migrations-folder";
 import type { EntryJson } from "./revision-format";
-import { entryJson, entryOf, formatRevisionEntry, formatRevisionLine } from "./revision-format";
+import { entryJson, formatRevisionEntry, formatRevisionLine } from "./revision-format";
+import { entryOf } from "../revision";
 
 /** Options of `current`. */
 export interface CurrentOptions extends RetortOptions {

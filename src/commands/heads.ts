@@ -5,7 +5,8 @@
 import type { RetortOptions } from "../config/options";
 import type { CommandContext } from "./context";
 import { readMigrationsFolder } from "./migrations-folder";
-import { entryJson, entryOf, formatRevisionEntry, formatRevisionLine } from "./revision-format";
+import { entryJson, formatRevisionEntry, formatRevisionLine } from "./revision-format";
+import { entryOf } from "../revision";
 
 /** Options of `heads`. */
 export interface HeadsOptions extends RetortOptions {

@@ -3,8 +3,7 @@
  * `show`: a one-line form (`<down> -> <id> (head) (mergepoint), <message>`) and a verbose entry
  * (`Rev:`, `Parent:`, `Path:`, then the message and the header fields, indented).
  */
-import { appliedRevisions, getRevision } from "../revision/traverse";
-import type { HistoryEntry, RevisionGraph } from "../revision/types";
+import type { HistoryEntry } from "../revision/types";
 
 /** What the one-line form includes; Alembic's `cmd_format` flags. */
 export interface LineFlags {
@@ -18,31 +17,6 @@ export interface LineFlags {
   readonly current?: boolean;
   /** ` (branchpoint)` / ` (mergepoint)`; heads lists leave them out. */
   readonly treeMarkers?: boolean;
-}
-
-/**
- * The history entry of one revision: its place in the graph (head, base, branch/merge point)
- * and whether it is a current head or applied, against `current` (the version table rows).
- */
-export function entryOf(graph: RevisionGraph, id: string, current: readonly string[] = []): HistoryEntry {
-  const node = getRevision(graph, id);
-  const known = current.filter((head) => graph.nodes.has(head));
-  const applied = new Set(appliedRevisions(graph, known));
-  return {
-    id,
-    downRevisions: node.downRevisions,
-    children: node.children,
-    message: node.message,
-    createdAt: node.createdAt,
-    path: node.path,
-    branchLabels: node.branchLabels ?? [],
-    isHead: node.children.length === 0,
-    isBase: node.downRevisions.length === 0,
-    isBranchPoint: node.children.length > 1,
-    isMergePoint: node.downRevisions.length > 1,
-    isCurrent: current.includes(id),
-    isApplied: applied.has(id),
-  };
 }
 
 /** `a, b` for the parents of a revision, `<base>` for none (Alembic's spelling). */

@@ -11,7 +11,8 @@ import type { Target } from "../revision/types";
 import { RevisionError, UsageError } from "../util/errors";
 import type { CommandContext } from "./context";
 import { readMigrationsFolder } from "./migrations-folder";
-import { entryJson, entryOf, formatRevisionEntry } from "./revision-format";
+import { entryJson, formatRevisionEntry } from "./revision-format";
+import { entryOf } from "../revision";
 
 /** Options of `show`. */
 export interface ShowOptions extends RetortOptions {

@@ -74,22 +74,38 @@ function entriesFor(graph: RevisionGraph, ids: readonly string[], current: reado
     (node) => node.downRevisions,
     (a: RevisionHeader, b: RevisionHeader) => compareByAge(b, a),
   );
-  return newestFirst.map((id) => {
-    const node = getRevision(graph, id);
-    return {
-      id,
-      downRevisions: node.downRevisions,
-      children: node.children,
-      message: node.message,
-      createdAt: node.createdAt,
-      path: node.path,
-      branchLabels: node.branchLabels ?? [],
-      isHead: node.children.length === 0,
-      isBase: node.downRevisions.length === 0,
-      isBranchPoint: node.children.length > 1,
-      isMergePoint: node.downRevisions.length > 1,
-      isCurrent: heads.has(id),
-      isApplied: applied.has(id),
-    };
-  });
+  return newestFirst.map((id) => historyEntry(graph, id, heads, applied));
+}
+
+/**
+ * The history entry of one revision: its place in the graph (head, base, branch/merge point)
+ * and whether it is a current head (`current`: the version table rows) or applied.
+ */
+export function entryOf(graph: RevisionGraph, id: string, current: readonly string[] = []): HistoryEntry {
+  const known = current.filter((head) => graph.nodes.has(head));
+  return historyEntry(graph, id, new Set(current), new Set(appliedRevisions(graph, known)));
+}
+
+function historyEntry(
+  graph: RevisionGraph,
+  id: string,
+  current: ReadonlySet<string>,
+  applied: ReadonlySet<string>,
+): HistoryEntry {
+  const node = getRevision(graph, id);
+  return {
+    id,
+    downRevisions: node.downRevisions,
+    children: node.children,
+    message: node.message,
+    createdAt: node.createdAt,
+    path: node.path,
+    branchLabels: node.branchLabels ?? [],
+    isHead: node.children.length === 0,
+    isBase: node.downRevisions.length === 0,
+    isBranchPoint: node.children.length > 1,
+    isMergePoint: node.downRevisions.length > 1,
+    isCurrent: current.has(id),
+    isApplied: applied.has(id),
+  };
 }

@@ -14,5 +14,5 @@ export {
 export { formatTarget, parseTarget } from "./target";
 export { MIN_PREFIX_LENGTH, multipleHeads, resolveRevisionRef, resolveTarget } from "./resolve";
 export { planDowngrade, planRevisions, planUpgrade, sameHeads } from "./plan";
-export { historyEntries, iterateRange, parseRange } from "./history";
+export { entryOf, historyEntries, iterateRange, parseRange } from "./history";
 export type { RevisionRange } from "./history";
