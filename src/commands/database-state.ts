@@ -7,6 +7,7 @@ import { openDataSource } from "../config/load-datasource";
 import type { LoadedDataSource } from "../config/load-datasource";
 import { dialects } from "../dialects";
 import { sameHeads } from "../revision/plan";
+import { checkCurrentHeads } from "../revision/traverse";
 import type { RevisionGraph } from "../revision/types";
 import { executorFor } from "../runtime/query-executor";
 import { readVersions } from "../runtime/version-table";
@@ -35,9 +36,13 @@ export function readCurrentRevisions(dataSource: DataSource, loaded: LoadedDataS
  * Why the database is not at the graph's heads, as one line saying what to run; `undefined`
  * when it is. Comparing entities with a database only makes sense at the heads: otherwise the
  * diff would repeat what a pending migration already does.
+ * @throws RevisionError when the version table lists a revision no file defines, or is inconsistent.
  */
 export function notAtHeadsReason(graph: RevisionGraph, current: readonly string[]): string | undefined {
   if (sameHeads(current, graph.heads)) return undefined;
+  // A row no file defines (or a hand-edited, inconsistent table) is not fixed by upgrading:
+  // say that instead of "run upgrade head", which would fail the same way.
+  checkCurrentHeads(graph, current);
   const several = graph.heads.length > 1;
   return `database is not at head (current: ${describeRevisions(current)}, ${several ? "heads" : "head"}: ${describeRevisions(graph.heads)}); run \`retort upgrade ${several ? "heads" : "head"}\` first`;
 }

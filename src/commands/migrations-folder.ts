@@ -26,9 +26,8 @@ export interface MigrationsFolder {
  *   unreadable header; RevisionError for duplicate ids, missing parents or cycles.
  */
 export async function readMigrationsFolder(options: RetortOptions, cwd: string): Promise<MigrationsFolder> {
-  const read = await readRevisionHeaders(options.migrationsDir);
   // Paths as the user sees them (relative to the project), in every message and listing.
-  const headers = read.map((header) => ({ ...header, path: displayPath(header.path, cwd) }));
+  const headers = await readRevisionHeaders(options.migrationsDir, displayPath(options.migrationsDir, cwd));
   return { headers, graph: buildRevisionGraph(headers) };
 }
 

@@ -11,6 +11,7 @@ import { formatMigration } from "../render/format";
 import { renderMigrationFile } from "../render/migration-file";
 import { buildRevisionGraph } from "../revision/graph";
 import type { RevisionHeader } from "../revision/types";
+import { RevisionError } from "../util/errors";
 import { migrationFileName } from "../scripts/file-names";
 import { newRevisionId } from "../scripts/new-id";
 import { writeMigrationFile } from "../scripts/write-file";
@@ -61,6 +62,9 @@ export async function writeNewRevision(
     createdAt: now.toISOString(),
     path: shownPath,
   };
+  const taken = folder.graph.nodes.get(id);
+  // Said directly: the graph's "defined twice" would name a file that was never written.
+  if (taken !== undefined) throw new RevisionError(`Revision ${id} already exists in ${taken.path}; choose another --rev-id`);
   // The same checks every later command will make: a legal id, not defined twice.
   buildRevisionGraph([...folder.headers, header]);
   const text = renderMigrationFile({

@@ -1,7 +1,8 @@
 /**
- * `retort revision -m MSG [--autogenerate]`: writes a new migration. Without `--autogenerate`
- * its `up` and `down` are empty; with it they hold the operations that bring the database (at
- * head) to the entities, and their reverse.
+ * `retort revision -m MSG [--autogenerate [--strict]]`: writes a new migration. Without
+ * `--autogenerate` its `up` and `down` are empty; with it they hold the operations that bring the
+ * database (at head) to the entities, and their reverse. `--strict` refuses (exit 3, no file)
+ * when any of them loses data, as `check --strict` does.
  *
  * One deliberate difference from Alembic: when autogenerate finds no change, Alembic still
  * writes an empty file; retort writes nothing and says "No changes in schema detected.", so
@@ -13,7 +14,9 @@ import { reverseAll } from "../ops/reverse";
 import { resolveTarget } from "../revision/resolve";
 import type { RevisionGraph } from "../revision/types";
 import { RevisionError, UsageError } from "../util/errors";
-import { formatChangeSummary, summarizeOperations } from "./change-summary";
+import { countHazards, formatChangeSummary, summarizeOperations } from "./change-summary";
+import type { OperationSummary } from "./change-summary";
+import { DATA_LOSS_EXIT_CODE, PendingChangesError } from "./check";
 import { diffDatabaseWithEntities } from "./compare-schemas";
 import type { CommandContext } from "./context";
 import { readCurrentRevisions, requireAtHeads, withOpenDataSource } from "./database-state";
@@ -33,11 +36,14 @@ export interface RevisionOptions extends RetortOptions {
   readonly splice: boolean;
   /** `--rename old->new` specs for autogenerate. */
   readonly renames: readonly string[];
+  /** `--strict`: with `--autogenerate`, write nothing and exit 3 when an operation loses data. */
+  readonly strict: boolean;
 }
 
 /** Runs `revision`. */
 export async function revision(options: RevisionOptions, context: CommandContext): Promise<void> {
   if (!options.autogenerate && options.renames.length > 0) throw new UsageError("--rename only applies with --autogenerate");
+  if (!options.autogenerate && options.strict) throw new UsageError("--strict only applies with --autogenerate");
   const folder = await readMigrationsFolder(options, context.cwd);
   const downRevisions = chooseParents(folder.graph, options.head, options.splice);
   if (!options.autogenerate) {
@@ -54,6 +60,7 @@ export async function revision(options: RevisionOptions, context: CommandContext
     return;
   }
   const capabilities = dialects[loaded.dialect].capabilities;
+  if (options.strict) refuseDataLoss(summarizeOperations(ops, capabilities), context);
   await writeNewRevision(
     options,
     folder,
@@ -61,6 +68,21 @@ export async function revision(options: RevisionOptions, context: CommandContext
     context,
   );
   for (const line of formatChangeSummary(summarizeOperations(ops, capabilities))) context.reporter.info(line);
+}
+
+/**
+ * `--strict`: prints the operations and hazards, then refuses to write a migration that loses data.
+ * @throws PendingChangesError (exit 3, as `check --strict`) when any operation loses data.
+ */
+function refuseDataLoss(summaries: readonly OperationSummary[], context: CommandContext): void {
+  const losing = countHazards(summaries)["data-loss"];
+  if (losing === 0) return;
+  for (const line of formatChangeSummary(summaries)) context.reporter.info(line);
+  const count = `${summaries.length} operation${summaries.length === 1 ? "" : "s"} detected, ${losing} losing data`;
+  throw new PendingChangesError(
+    `${count}; no migration written (--strict): review the hazards above, then run again without --strict`,
+    DATA_LOSS_EXIT_CODE,
+  );
 }
 
 function revIdOf(options: RevisionOptions): { revId?: string } {

@@ -22,8 +22,9 @@ export type DatabaseUrl =
     }
   | { readonly kind: "sqlite"; /** Absolute path, or `:memory:`. */ readonly database: string };
 
+// Spelled so that the output scrubber (which masks every `scheme://user:secret@`) leaves it alone.
 const expectedForms =
-  "expected postgres://user:password@host:port/database, sqlite:relative/path.sqlite, sqlite:///absolute/path.sqlite or file:path";
+  "expected postgres://host:port/database (with user:password@ before the host), sqlite:relative/path.sqlite, sqlite:///absolute/path.sqlite or file:path";
 
 /**
  * `url` safe to print: the password of its `user:password@` part replaced by `***`. Works on

@@ -5,6 +5,9 @@ import type { RevisionGraph, RevisionHeader, RevisionNode } from "./types";
 /** Words with a meaning in targets; no revision id or branch label may be one of them. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(["head", "heads", "base", "current"]);
 
+/** What to do about a cycle, at the end of its message. */
+const breakCycle = "fix the downRevision that points back";
+
 /** Characters that separate parts of a target (`<rev>@head`, `<rev>+2`, `a:b`). */
 const ILLEGAL_NAME = /[@+\-:\s]/;
 
@@ -27,7 +30,9 @@ export function buildRevisionGraph(headers: readonly RevisionHeader[]): Revision
     checkName(header.id, "revision id", header.path);
     const seen = byId.get(header.id);
     if (seen !== undefined) {
-      throw new RevisionError(`Revision ${header.id} is defined twice: in ${seen.path} and in ${header.path}`);
+      throw new RevisionError(
+        `Revision ${header.id} is defined twice: in ${seen.path} and in ${header.path}; give one of them a new revision id`,
+      );
     }
     byId.set(header.id, header);
   }
@@ -90,10 +95,12 @@ function checkParents(header: RevisionHeader, byId: ReadonlyMap<string, Revision
     }
     seen.add(parent);
     if (parent === header.id) {
-      throw new RevisionError(`Cycle detected in revisions: ${header.id} -> ${header.id} (${header.path})`);
+      throw new RevisionError(`Cycle detected in revisions: ${header.id} -> ${header.id} (${header.path}); ${breakCycle}`);
     }
     if (!byId.has(parent)) {
-      throw new RevisionError(`${header.path}: downRevision ${parent} is not defined by any migration file`);
+      throw new RevisionError(
+        `${header.path}: downRevision ${parent} is not defined by any migration file; restore that file or correct downRevision`,
+      );
     }
   }
 }
@@ -145,5 +152,5 @@ function cycleError(nodes: ReadonlyMap<string, RevisionNode>, ordered: ReadonlyS
   // Walking parents lists the cycle newest-to-oldest; show it in upgrade direction.
   cycle.reverse();
   const files = cycle.map((id) => nodes.get(id)!.path).join(", ");
-  return new RevisionError(`Cycle detected in revisions: ${[...cycle, cycle[0]].join(" -> ")} (${files})`);
+  return new RevisionError(`Cycle detected in revisions: ${[...cycle, cycle[0]].join(" -> ")} (${files}); ${breakCycle}`);
 }

@@ -36,7 +36,7 @@ export function resolveRevisionRef(graph: RevisionGraph, ref: string): string {
   if (candidates.length === 0) {
     throw new RevisionError(`Unknown revision '${ref}': no revision id, id prefix or branch label matches`);
   }
-  throw new RevisionError(`Revision prefix '${ref}' is ambiguous; it matches ${listIds(candidates)}`);
+  throw new RevisionError(`Revision prefix '${ref}' is ambiguous; it matches ${listIds(candidates)}; give more characters`);
 }
 
 /**
@@ -152,7 +152,7 @@ function stepDown(
     const who =
       done === 0 && anchor.kind === "current" ? "the database is at several heads" : "that point has several heads";
     throw new RevisionError(
-      `Relative target '${text}' is ambiguous: ${who} (${listIds(state)}); name one, e.g. ${state[0]}-1`,
+      `Relative target '${text}' is ambiguous: ${who} (${listIds(state)}); name the revision to go back to instead`,
     );
   }
   return normalizeHeads(graph, getRevision(graph, state[0]!).downRevisions);
@@ -161,7 +161,7 @@ function stepDown(
 /** The error for `head` (or `<ref>@head`) when the graph has several heads. */
 export function multipleHeads(heads: readonly string[], where = ""): RevisionError {
   return new RevisionError(
-    `Multiple heads are present${where}: ${[...heads].sort(compareOrdinal).join(", ")}; use \`retort merge heads\` or name one`,
+    `Multiple heads are present${where}: ${[...heads].sort(compareOrdinal).join(", ")}; name one, use \`heads\` for all of them, or join them with \`retort merge -m <message>\``,
   );
 }
 

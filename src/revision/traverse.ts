@@ -76,8 +76,10 @@ export function normalizeHeads(graph: RevisionGraph, ids: readonly string[]): st
 export function checkCurrentHeads(graph: RevisionGraph, current: readonly string[]): string[] {
   for (const id of current) {
     if (!graph.nodes.has(id)) {
+      // A hand-edited row may be empty: quote it then, or the message reads "at revision ,".
+      const shown = id.trim() === "" ? `an empty revision id '${id}'` : `revision ${id}`;
       throw new RevisionError(
-        `The database is at revision ${id}, which no migration file defines; restore the file or \`retort stamp\` a known revision`,
+        `The database is at ${shown}, which no migration file defines; restore the file or run \`retort stamp --purge <revision>\``,
       );
     }
   }
@@ -86,7 +88,9 @@ export function checkCurrentHeads(graph: RevisionGraph, current: readonly string
   const redundant = unique.filter((id) => covered.has(id)).sort(compareOrdinal);
   if (redundant.length > 0) {
     const over = unique.find((other) => isAncestor(graph, redundant[0]!, other))!;
-    throw new RevisionError(`The version table is inconsistent: it lists ${redundant[0]} and its descendant ${over}`);
+    throw new RevisionError(
+      `The version table is inconsistent: it lists ${redundant[0]} and its descendant ${over}; repair it with \`retort stamp --purge <revision>\``,
+    );
   }
   return unique.sort(compareOrdinal);
 }

@@ -97,7 +97,7 @@ describe("revision", () => {
     assert.match(text, /^export const message = "more";$/m);
     assert.match(text, /export async function up\(op: OpApi\): Promise<void> \{\n\s+\/\/ no changes\n\}/);
     assert.match(migrationText(dir, "0123456789ab"), /^export const downRevision = null;$/m);
-    fails(retort("revision", "-m", "again", "--rev-id", "0123456789ab"), 1, /^Revision 0123456789ab is defined twice/);
+    fails(retort("revision", "-m", "again", "--rev-id", "0123456789ab"), 1, /^Revision 0123456789ab already exists in migrations\/\d{8}_\d{4}_0123456789ab_add_things\.ts; choose another --rev-id$/);
     fails(retort("revision", "-m", "bad", "--rev-id", "a:b"), 1, /revision id/);
     assert.equal(migrationFiles(dir).length, 2);
     fails(retort("revision"), 2, /^Missing required argument: message/);

@@ -1,7 +1,7 @@
 import { revision } from "../../commands/revision";
 import type { CliVerb } from "../verb";
 
-/** `retort revision -m MSG [--autogenerate] [--rev-id ID] [--head REV] [--splice] [--rename a->b ...]` */
+/** `retort revision -m MSG [--autogenerate [--strict]] [--rev-id ID] [--head REV] [--splice] [--rename a->b ...]` */
 export const revisionVerb: CliVerb = {
   register: (cli, choose) =>
     cli.command(
@@ -23,6 +23,11 @@ export const revisionVerb: CliVerb = {
             defaultDescription: "the single head",
           })
           .option("splice", { type: "boolean", default: false, describe: "Allow --head to be a revision that is not a head (starts a branch)" })
+          .option("strict", {
+            type: "boolean",
+            default: false,
+            describe: "With --autogenerate: write nothing and exit 3 when an operation would lose data",
+          })
           .option("rename", {
             type: "string",
             array: true,
@@ -30,7 +35,8 @@ export const revisionVerb: CliVerb = {
             describe: "With --autogenerate: a rename instead of drop + add, e.g. users.name->users.full_name; repeatable",
           })
           .example("$0 revision -m 'backfill emails'", "an empty migration to fill in by hand")
-          .example("$0 revision --autogenerate -m 'add users.email'", "write what the entities changed"),
+          .example("$0 revision --autogenerate -m 'add users.email'", "write what the entities changed")
+          .example("$0 revision --autogenerate --strict -m 'tidy'", "refuse when the change would lose data"),
       (args) => {
         choose((options, context) =>
           revision(
@@ -42,6 +48,7 @@ export const revisionVerb: CliVerb = {
               ...(args.head === undefined ? {} : { head: args.head }),
               splice: args.splice,
               renames: args.rename ?? [],
+              strict: args.strict,
             },
             context,
           ),

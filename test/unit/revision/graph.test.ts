@@ -97,7 +97,7 @@ describe("buildRevisionGraph validation", () => {
     const dup = { ...headers[1]!, path: "migrations/copy.ts" };
     throwsRevision(
       () => buildRevisionGraph([...headers, dup]),
-      /^Revision a1 is defined twice: in migrations\/a1\.ts and in migrations\/copy\.ts$/,
+      /^Revision a1 is defined twice: in migrations\/a1\.ts and in migrations\/copy\.ts; give one of them a new revision id$/,
     );
   });
 
@@ -108,7 +108,7 @@ describe("buildRevisionGraph validation", () => {
           ["r0", []],
           ["a1", ["zz"]],
         ]),
-      /^migrations\/a1\.ts: downRevision zz is not defined by any migration file$/,
+      /^migrations\/a1\.ts: downRevision zz is not defined by any migration file; restore that file or correct downRevision$/,
     );
   });
 

@@ -55,7 +55,7 @@ describe("resolveRevisionRef", () => {
   it("ambiguous prefixes list the candidates", () => {
     throwsRevision(
       () => resolveRevisionRef(graph, "1a2b"),
-      /^Revision prefix '1a2b' is ambiguous; it matches 1a2b3c4d5e6f, 1a2b99990000$/,
+      /^Revision prefix '1a2b' is ambiguous; it matches 1a2b3c4d5e6f, 1a2b99990000; give more characters$/,
     );
   });
   it("unknown and too-short references", () => {
@@ -80,7 +80,7 @@ describe("resolveTarget", () => {
   it("head with several heads is an error that suggests merging", () => {
     throwsRevision(
       () => resolveTarget(branched, "head"),
-      /^Multiple heads are present: a2, b2; use `retort merge heads` or name one$/,
+      /^Multiple heads are present: a2, b2; name one, use `heads` for all of them, or join them with `retort merge -m <message>`$/,
     );
     throwsRevision(() => resolveTarget(branched, "head-1"), /^Multiple heads are present: a2, b2/);
   });
@@ -147,7 +147,7 @@ describe("resolveTarget", () => {
     );
     throwsRevision(
       () => resolveTarget(branched, "-1", ["a2", "b2"]),
-      /^Relative target '-1' is ambiguous: the database is at several heads \(a2, b2\); name one, e.g. a2-1$/,
+      /^Relative target '-1' is ambiguous: the database is at several heads \(a2, b2\); name the revision to go back to instead$/,
     );
     throwsRevision(() => resolveTarget(diamond, "m-2"), /'m-2' is ambiguous: that point has several heads \(a2, b2\)/);
     throwsRevision(() => resolveTarget(graphOf(MULTI_ROOT), "base+1"), /ambiguous: there are several bases: x0, y0/);
