@@ -12,6 +12,7 @@ import { UsageError } from "../util/errors";
 import { formatFailure, toOneLine } from "./errors";
 import { addGlobalOptions, toGlobalFlags } from "./global-options";
 import type { GlobalArgs } from "./global-options";
+import { createRenamePrompt, type PromptStreams } from "./rename-prompt";
 import { createTerminalReporter } from "./terminal-reporter";
 import type { OutputStreams } from "./terminal-reporter";
 import type { CliVerb, VerbRun } from "./verb";
@@ -50,6 +51,8 @@ const verbs: readonly CliVerb[] = [
 export interface CliEnvironment extends OutputStreams {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Where rename questions are asked; only given on an interactive terminal. */
+  readonly prompt?: PromptStreams;
 }
 
 function readOwnVersion(): string {
@@ -114,6 +117,7 @@ export async function run(argv: readonly string[], environment: CliEnvironment):
       env: environment.env,
       reporter: createTerminalReporter(environment, secrets),
       secrets,
+      ...(environment.prompt === undefined ? {} : { askRenames: createRenamePrompt(environment.prompt) }),
     };
     await parsed.run(options, context);
     return 0;
@@ -138,5 +142,6 @@ export async function main(argv: string[]): Promise<void> {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { prompt: { input: process.stdin, output: process.stderr } } : {}),
   });
 }

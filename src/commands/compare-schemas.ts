@@ -6,13 +6,13 @@ import type { DataSource } from "typeorm";
 import type { LoadedDataSource } from "../config/load-datasource";
 import type { RetortOptions } from "../config/options";
 import { dialects } from "../dialects";
-import { diffModels } from "../diff/diff-models";
-import { renamesFromList } from "../diff/rename-list";
+import { diffModelsAsync } from "../diff/diff-models";
 import { listTypeormTables, readEntityModel } from "../metadata";
 import type { Operation } from "../ops/types";
 import { executorFor } from "../runtime/query-executor";
 import type { CommandContext } from "./context";
 import { dropExcludedTables, excludedTables } from "./datasource-session";
+import { renameQuestions } from "./rename-questions";
 
 /**
  * Reads the live schema (without the version table, TypeORM's own tables and the user's
@@ -32,12 +32,23 @@ export async function diffDatabaseWithEntities(
   const schema = loaded.schema === undefined ? {} : { defaultSchema: loaded.schema };
   const live = await dialect.introspect(executorFor(dataSource), { excludeTables: excluded, ...schema });
   const target = readEntityModel(dataSource, dialect, { excludeTables: excluded, ...schema });
-  const resolver = renamesFromList(renames);
-  const ops = diffModels(
+  const questions = renameQuestions(renames, context.askRenames);
+  const ops = await diffModelsAsync(
     dropExcludedTables(live, options.excludeTables),
     dropExcludedTables(target, options.excludeTables),
-    { excludeTables: options.excludeTables, renames: resolver },
+    { excludeTables: options.excludeTables, renames: questions.resolver },
   );
-  for (const spec of resolver.unused()) context.reporter.warn(`--rename ${spec} matched no dropped and added table or column`);
+  for (const spec of questions.unused()) context.reporter.warn(`--rename ${spec} matched no dropped and added table or column`);
+  for (const pair of questions.unanswered()) {
+    context.reporter.warn(
+      `possible rename (${pair}) written as drop + add; to keep the data pass --rename old->new (e.g. --rename ${exampleSpec(pair)})`,
+    );
+  }
   return ops;
+}
+
+/** `a.x, a.y -> a.z` → `a.x->a.z`: the first candidate pair, as a --rename spec. */
+function exampleSpec(pair: string): string {
+  const [from = "", to = ""] = pair.split(" -> ");
+  return `${from.split(", ")[0]}->${to.split(", ")[0]}`;
 }

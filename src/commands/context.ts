@@ -1,4 +1,5 @@
 import type { SecretSet } from "../config/secrets";
+import type { AsyncRenameResolver } from "../diff/options";
 import type { Reporter } from "./reporter";
 
 /** What every command receives besides its own options: its surroundings, injected. */
@@ -10,4 +11,6 @@ export interface CommandContext {
   readonly reporter: Reporter;
   /** Passwords learned while loading the DataSource; the CLI scrubs them from all output. */
   readonly secrets: SecretSet;
+  /** Asks the user whether a dropped table or column was renamed; only on an interactive terminal. */
+  readonly askRenames?: AsyncRenameResolver;
 }
