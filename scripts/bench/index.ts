@@ -13,6 +13,7 @@ import { renderReport, renderTable } from "./report";
 import { runChainScenarios } from "./scenarios-chain";
 import { runSizeScenarios } from "./scenarios-size";
 import { snapshotRetortBuild } from "./snapshot";
+import { mergeByKey, readRecordFile, toRecord, writeRecordFile } from "./record";
 
 async function main(argv: readonly string[]): Promise<void> {
   // dist/scripts/bench/index.js → the repository root
@@ -25,8 +26,13 @@ async function main(argv: readonly string[]): Promise<void> {
   const ctx: BenchContext = { options, repoRoot, retortRoot, log, profiles: [] };
   const machine = await describeMachine(options, repoRoot);
   const outcomes: ScenarioOutcome[] = [];
+  const recordFile = join(options.workDir, "results.json");
+  const earlier = options.merge ? readRecordFile(recordFile) : { outcomes: [], profiles: [] };
   const write = (): void => {
-    const report = renderReport({ options, machine, outcomes, profiles: ctx.profiles, startedAt: new Date(started), durationMs: Date.now() - started, argv });
+    const all = mergeByKey(earlier.outcomes, outcomes.map(toRecord), (outcome) => outcome.scenario.key);
+    const profiles = mergeByKey(earlier.profiles, ctx.profiles, (profile) => profile.key);
+    writeRecordFile(recordFile, { outcomes: all, profiles });
+    const report = renderReport({ options, machine, outcomes: all, profiles, startedAt: new Date(started), durationMs: Date.now() - started, argv });
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, report);
   };
@@ -42,7 +48,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   write();
   console.log("");
-  console.log(renderTable(outcomes).join("\n"));
+  console.log(renderTable(outcomes.map(toRecord)).join("\n"));
   console.log(`\nwrote ${relative(process.cwd(), options.out)} in ${((Date.now() - started) / 60000).toFixed(1)} min`);
 }
 

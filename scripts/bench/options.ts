@@ -28,6 +28,8 @@ export interface BenchOptions {
   readonly pgAdminUrl: string;
   /** Keep the generated projects and databases. */
   readonly keep: boolean;
+  /** Merge into the results of earlier runs (`<work-dir>/results.json`) instead of starting afresh. */
+  readonly merge: boolean;
   /** Profile one retort scenario (`s2:postgres:2000`) with --cpu-prof and summarise it. */
   readonly profile?: string;
   /** Per-child time limit. */
@@ -36,7 +38,7 @@ export interface BenchOptions {
 
 const usage = `usage: npm run bench -- [--n 100,500,2000] [--dialect postgres,sqlite] [--runs 5] [--runs-large 3]
   [--only s1,apply,s2,s3,history,upgrade] [--chain 2000] [--upgrade-count 500]
-  [--work-dir DIR] [--out bench/RESULTS.md] [--pg URL] [--keep] [--profile s1:postgres:2000] [--timeout-s 900]`;
+  [--work-dir DIR] [--out bench/RESULTS.md] [--pg URL] [--keep] [--merge] [--profile s1:postgres:2000] [--timeout-s 900]`;
 
 function list(value: string): string[] {
   return value
@@ -72,7 +74,7 @@ export function parseBenchOptions(argv: readonly string[], cwd: string): BenchOp
     if (arg === "--help" || arg === "-h") throw new Error(usage);
     if (!arg.startsWith("--")) throw new Error(`unexpected argument "${arg}"\n${usage}`);
     const [key, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-    if (key === "keep") {
+    if (key === "keep" || key === "merge") {
       flags.add(key);
       continue;
     }
@@ -96,6 +98,7 @@ export function parseBenchOptions(argv: readonly string[], cwd: string): BenchOp
     out: resolve(cwd, values.get("out") ?? "bench/RESULTS.md"),
     pgAdminUrl: values.get("pg") ?? process.env.RETORT_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres",
     keep: flags.has("keep"),
+    merge: flags.has("merge"),
     ...(profile === undefined ? {} : { profile }),
     timeoutMs: positiveInteger("--timeout-s", values.get("timeout-s") ?? "900") * 1000,
   };

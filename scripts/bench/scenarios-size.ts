@@ -4,10 +4,10 @@
  * S1 migration, S2 (no-op check on an up-to-date database), S3 (one added column).
  */
 import { readFileSync, renameSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { mustSucceed, retortSpec, typeormSpec, typeormSummary, type BenchContext } from "./context";
 import { postgresDatabase, sqliteDatabase, type BenchDatabase } from "./databases";
-import { runScenario, type Scenario, type ScenarioOutcome } from "./interleave";
+import { describeFailure, runScenario, type Scenario, type ScenarioOutcome } from "./interleave";
 import { runChild, type Sample } from "./measure";
 import type { BenchDialect, ScenarioGroup } from "./options";
 import { profileScenario } from "./profile-run";
@@ -15,6 +15,36 @@ import { emptyDir, listFiles, writeProject } from "./project";
 
 function database(ctx: BenchContext, dialect: BenchDialect, dir: string, name: string): BenchDatabase {
   return dialect === "postgres" ? postgresDatabase(ctx.options.pgAdminUrl, `retort_bench_${name}`) : sqliteDatabase(join(dir, `${name}.sqlite`));
+}
+
+const S2_TITLE = "S2 no-op check on an up-to-date database";
+const S3_TITLE = "S3 autogenerate one added column";
+
+/**
+ * Makes `db` up to date by TypeORM's own definition: `schema:sync`; when that cannot run in
+ * one transaction (PostgreSQL's lock table at thousands of tables), TypeORM's initial
+ * migration without a transaction. Returns why neither worked, or undefined.
+ */
+async function bringUpToDate(ctx: BenchContext, base: string, db: BenchDatabase, initTypeorm: string): Promise<string | undefined> {
+  await db.reset();
+  emptyDir(join(base, "migrations"));
+  const sync = await runChild(typeormSpec(ctx, base, db.url, ["sync"]));
+  if (sync.exitCode === 0) return undefined;
+  const syncFailure = describeFailure(sync);
+  ctx.log(`  schema:sync failed (${syncFailure}); applying TypeORM's initial migration with --transaction none instead`);
+  if (listFiles(initTypeorm).length !== 1) return `schema:sync ${syncFailure}; no initial migration to fall back on`;
+  await db.reset();
+  const migrate = await runChild(typeormSpec(ctx, base, db.url, ["migrate", relative(base, initTypeorm), "none"]));
+  return migrate.exitCode === 0 ? undefined : `schema:sync ${syncFailure}; initial migration without transaction ${describeFailure(migrate)}`;
+}
+
+/** A scenario that could not be measured, shown as failed for both tools. */
+function skipped(scenarioKey: string, title: string, dialect: BenchDialect, size: number, why: string): ScenarioOutcome {
+  const failed = { samples: [], notes: [], failure: `not measured: ${why}` };
+  return {
+    scenario: { key: scenarioKey, title, dialect, size, runs: 0, sides: { retort: undefined, typeorm: undefined } },
+    results: { retort: { ...failed }, typeorm: { ...failed, notes: [] } },
+  };
 }
 
 function changesNote(sample: Sample, what: string): { ok: boolean; note?: string } {
@@ -110,16 +140,20 @@ export async function runSizeScenarios(ctx: BenchContext, dialect: BenchDialect,
   }
 
   if (selected("s2") || selected("s3")) {
-    // An up-to-date database, by TypeORM's own definition: schema:sync of the entities.
-    await main.reset();
-    emptyDir(join(base, "migrations"));
-    const sync = await runChild(typeormSpec(ctx, base, main.url, ["sync"]));
-    if (sync.exitCode !== 0) throw new Error(`TypeORM synchronize failed for ${dialect} N=${size}: ${sync.stderr}`);
+    const problem = await bringUpToDate(ctx, base, main, initTypeorm);
+    if (problem !== undefined) {
+      ctx.log(`${dialect} N=${size}: no up-to-date database (${problem}); S2 and S3 skipped`);
+      for (const group of ["s2", "s3"] as const) {
+        if (selected(group)) outcomes.push(skipped(key(group), group === "s2" ? S2_TITLE : S3_TITLE, dialect, size, problem));
+      }
+      if (!options.keep) for (const db of [main, applyRetort, applyTypeorm]) await db.drop();
+      return outcomes;
+    }
   }
   if (selected("s2")) {
     await run({
       key: key("s2"),
-      title: "S2 no-op check on an up-to-date database",
+      title: S2_TITLE,
       dialect,
       size,
       runs,
@@ -132,7 +166,7 @@ export async function runSizeScenarios(ctx: BenchContext, dialect: BenchDialect,
   if (selected("s3")) {
     await run({
       key: key("s3"),
-      title: "S3 autogenerate one added column",
+      title: S3_TITLE,
       dialect,
       size,
       runs,

@@ -2,7 +2,8 @@
  * Numbers out of scenario outcomes: medians per tool, ratios, and the issue's targets judged
  * against them (read from the output, never asserted: the benchmark reports, it does not fail).
  */
-import type { ScenarioOutcome, Tool, ToolOutcome } from "./interleave";
+import type { Tool } from "./interleave";
+import type { RecordedOutcome as ScenarioOutcome, RecordedTool as ToolOutcome } from "./record";
 import { median } from "./measure";
 
 export interface ToolStats {

@@ -5,7 +5,8 @@
  * - `generate [file]`: `migration:generate` — initialize with every side effect off, then
  *   `driver.createSchemaBuilder().log()`; with `file`, writes the migration class (JavaScript).
  * - `sync`: `schema:sync` (benchmark set-up only).
- * - `migrate <dir>`: `migration:run` of every `*.js` class in `dir`, a transaction each.
+ * - `migrate <dir> [each|none]`: `migration:run` of every `*.js` class in `dir`, a transaction
+ *   each (default) or none (`--transaction none`, for schemas too large for one transaction).
  * - `show <dir>`: `migration:show`.
  * The last stdout line is JSON: `{"up": n, "down": n}` for `generate`, `{"ran": n}` otherwise.
  */
@@ -87,10 +88,10 @@ async function synchronize(): Promise<void> {
   }
 }
 
-async function migrate(dir: string, show: boolean): Promise<void> {
+async function migrate(dir: string, show: boolean, transaction: "each" | "none"): Promise<void> {
   const dataSource = withCliOptions(loadDataSource(), {
     migrations: [join(resolve(dir), "*.js")],
-    migrationsTransactionMode: "each",
+    migrationsTransactionMode: transaction,
   });
   await dataSource.initialize();
   try {
@@ -98,7 +99,7 @@ async function migrate(dir: string, show: boolean): Promise<void> {
       const pending = await dataSource.showMigrations();
       console.log(JSON.stringify({ ran: 0, pending }));
     } else {
-      const ran = await dataSource.runMigrations({ transaction: "each" });
+      const ran = await dataSource.runMigrations({ transaction });
       console.log(JSON.stringify({ ran: ran.length }));
     }
   } finally {
@@ -107,7 +108,7 @@ async function migrate(dir: string, show: boolean): Promise<void> {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const [mode, argument] = argv;
+  const [mode, argument, option] = argv;
   switch (mode) {
     case "generate":
       return generate(argument);
@@ -116,9 +117,10 @@ async function main(argv: readonly string[]): Promise<void> {
     case "migrate":
     case "show":
       if (argument === undefined) throw new Error(`${mode} needs a migrations directory`);
-      return migrate(argument, mode === "show");
+      if (option !== undefined && option !== "each" && option !== "none") throw new Error(`transaction mode must be each or none, got ${option}`);
+      return migrate(argument, mode === "show", option ?? "each");
     default:
-      throw new Error(`unknown mode ${String(mode)}: generate [file] | sync | migrate <dir> | show <dir>`);
+      throw new Error(`unknown mode ${String(mode)}: generate [file] | sync | migrate <dir> [each|none] | show <dir>`);
   }
 }
 

@@ -51,7 +51,7 @@ export async function check(options: CheckOptions, context: CommandContext): Pro
     const current = await readCurrentRevisions(dataSource, loaded, options.versionTable);
     const reason = notAtHeadsReason(graph, current);
     if (reason !== undefined) return { current, reason, summaries: [] };
-    const ops = await diffDatabaseWithEntities(dataSource, loaded, options, [], context);
+    const ops = await diffDatabaseWithEntities(dataSource, loaded, options, { specs: [], interactive: false }, context);
     return { current, reason, summaries: summarizeOperations(ops, capabilities) };
   });
   const hazards = countHazards(summaries);

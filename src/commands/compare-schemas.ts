@@ -15,6 +15,15 @@ import { dropExcludedTables, excludedTables } from "./datasource-session";
 import { renameQuestions } from "./rename-questions";
 
 /**
+ * How renames are decided: `specs` are `--rename old->new`; `interactive` lets the command ask
+ * (on a terminal) or hint at the `--rename` that would keep the data. `check` only reports.
+ */
+export interface RenameHandling {
+  readonly specs: readonly string[];
+  readonly interactive: boolean;
+}
+
+/**
  * Reads the live schema (without the version table, TypeORM's own tables and the user's
  * exclusions) and the entities' schema, and returns the operations that bring the database to
  * the entities. `renames` are `old->new` specs; specs that matched nothing are warned about,
@@ -24,7 +33,7 @@ export async function diffDatabaseWithEntities(
   dataSource: DataSource,
   loaded: LoadedDataSource,
   options: RetortOptions,
-  renames: readonly string[],
+  renames: RenameHandling,
   context: CommandContext,
 ): Promise<Operation[]> {
   const dialect = dialects[loaded.dialect];
@@ -32,17 +41,19 @@ export async function diffDatabaseWithEntities(
   const schema = loaded.schema === undefined ? {} : { defaultSchema: loaded.schema };
   const live = await dialect.introspect(executorFor(dataSource), { excludeTables: excluded, ...schema });
   const target = readEntityModel(dataSource, dialect, { excludeTables: excluded, ...schema });
-  const questions = renameQuestions(renames, context.askRenames);
+  const questions = renameQuestions(renames.specs, renames.interactive ? context.askRenames : undefined);
   const ops = await diffModelsAsync(
     dropExcludedTables(live, options.excludeTables),
     dropExcludedTables(target, options.excludeTables),
     { excludeTables: options.excludeTables, renames: questions.resolver },
   );
   for (const spec of questions.unused()) context.reporter.warn(`--rename ${spec} matched no dropped and added table or column`);
-  for (const pair of questions.unanswered()) {
-    context.reporter.warn(
-      `possible rename (${pair}) written as drop + add; to keep the data pass --rename old->new (e.g. --rename ${exampleSpec(pair)})`,
-    );
+  if (renames.interactive) {
+    for (const pair of questions.unanswered()) {
+      context.reporter.warn(
+        `possible rename (${pair}) is a drop + add here; to keep the data pass --rename old->new (e.g. --rename ${exampleSpec(pair)})`,
+      );
+    }
   }
   return ops;
 }

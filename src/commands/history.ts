@@ -8,8 +8,6 @@ import { historyEntries, iterateRange, parseRange } from "../revision/history";
 import type { RevisionRange } from "../revision/history";
 import type { HistoryEntry, RevisionGraph, Target } from "../revision/types";
 import type { CommandContext } from "./context";
-import { readCurrentRevisions, withOpenDataSource } from "./database-state";
-import { loadProjectDataSource } from "./datasource-session";
 import { readMigrationsFolder } from "./migrations-folder";
 import { entryJson, formatRevisionEntry, formatRevisionLine } from "./revision-format";
 
@@ -29,6 +27,9 @@ export async function history(options: HistoryOptions, context: CommandContext):
   const needsDatabase = options.indicateCurrent || (range !== undefined && (refersToCurrent(range.lower) || refersToCurrent(range.upper)));
   let current: string[] = [];
   if (needsDatabase) {
+    // Loaded only here: reading the graph alone needs neither TypeORM nor a driver.
+    const { loadProjectDataSource } = await import("./datasource-session");
+    const { readCurrentRevisions, withOpenDataSource } = await import("./database-state");
     const loaded = await loadProjectDataSource(options, context);
     current = await withOpenDataSource(loaded, (dataSource) => readCurrentRevisions(dataSource, loaded, options.versionTable));
   }

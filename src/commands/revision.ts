@@ -53,7 +53,7 @@ export async function revision(options: RevisionOptions, context: CommandContext
   const loaded = await loadProjectDataSource(options, context);
   const ops = await withOpenDataSource(loaded, async (dataSource) => {
     requireAtHeads(folder.graph, await readCurrentRevisions(dataSource, loaded, options.versionTable));
-    return diffDatabaseWithEntities(dataSource, loaded, options, options.renames, context);
+    return diffDatabaseWithEntities(dataSource, loaded, options, { specs: options.renames, interactive: true }, context);
   });
   if (ops.length === 0) {
     context.reporter.info("No changes in schema detected.");

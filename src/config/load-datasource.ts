@@ -3,7 +3,7 @@
  * its connection overridden by DATABASE_URL, and rebuilt with every side effect switched off
  * (no synchronize, no migrationsRun, no dropSchema, no logging).
  */
-import { resolve as resolvePath } from "node:path";
+import { resolve as resolvePath, sep } from "node:path";
 import type { DataSource, DataSourceOptions } from "typeorm";
 import type { DialectName } from "../dialects/dialect";
 import { ConfigError, ConnectionError, LoadError, RetortError, messageOf } from "../util/errors";
@@ -224,8 +224,10 @@ function translateFailure(error: unknown, loaded: LoadedDataSource, action: stri
     const file = translated instanceof LoadError ? translated.file : loaded.file;
     return new LoadError(file, secrets.redact(translated.message), { cause: error });
   }
-  const why = describeConnectionFailure(error);
-  if (why !== undefined) {
+  const described = describeConnectionFailure(error);
+  if (described !== undefined) {
+    // Node's file errors quote absolute paths (`mkdir '/home/me/app/data'`); show them as the target is shown.
+    const why = described.split(loaded.cwd + sep).join("");
     return new ConnectionError(secrets.redact(`could not ${action} ${loaded.target}: ${why}`), { cause: error });
   }
   // TypeORM's own errors about the entities or options (metadata validation, a missing driver).

@@ -1,5 +1,6 @@
-import type { Dialect, DialectName, QueryExecutor } from "../dialects/dialect";
+import type { Dialect, DialectName, QueryExecutor, Row } from "../dialects/dialect";
 import type { Statement } from "../dialects/statement";
+import { RevisionError } from "../util/errors";
 
 /**
  * The version table holds one row per applied head (several while branches are applied side by
@@ -54,11 +55,49 @@ export async function versionTableExists(executor: QueryExecutor, table: Version
   return present === true || Number(present) > 0;
 }
 
-/** The applied heads, sorted; empty when the table does not exist yet. */
+/** The catalog query telling whether the version table has its column, per dialect. */
+const columnQuery: Readonly<Record<DialectName, (table: VersionTable) => Statement>> = {
+  postgres: (table) => ({
+    sql: "SELECT count(*)::int AS present FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = $2 AND NOT attisdropped",
+    params: [table.dialect.quoteIdent(table.name), column],
+  }),
+  sqlite: (table) => ({
+    sql: "SELECT count(*) AS present FROM pragma_table_info(?) WHERE name = ?",
+    params: [table.name, column],
+  }),
+};
+
+/**
+ * The applied heads, sorted; empty when the table does not exist yet.
+ * @throws RevisionError when the table exists without its `version_num` column (edited by hand).
+ */
 export async function readVersions(executor: QueryExecutor, table: VersionTable): Promise<string[]> {
   if (!(await versionTableExists(executor, table))) return [];
-  const rows = await executor.query(`SELECT ${table.dialect.quoteIdent(column)} AS v FROM ${table.dialect.quoteIdent(table.name)}`);
+  let rows: Row[];
+  try {
+    rows = await executor.query(`SELECT ${table.dialect.quoteIdent(column)} AS v FROM ${table.dialect.quoteIdent(table.name)}`);
+  } catch (error) {
+    // Only now, on the rare failure, look at the columns (a query every read would cost more).
+    if ((await hasVersionColumn(executor, table)) === false) {
+      throw new RevisionError(
+        `The version table ${table.name} has no column ${column}; restore it or drop the table and \`retort stamp\` the current revision`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
   return rows.map((row) => String(row.v)).sort();
+}
+
+/** Whether the version table has its column; undefined when that cannot be told (an aborted transaction). */
+async function hasVersionColumn(executor: QueryExecutor, table: VersionTable): Promise<boolean | undefined> {
+  const query = columnQuery[table.dialect.name](table);
+  try {
+    const rows = await executor.query(query.sql, query.params);
+    return Number(rows[0]?.present) > 0;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

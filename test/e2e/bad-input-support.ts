@@ -104,6 +104,8 @@ export interface ExpectedFailure {
   readonly code: number;
   /** The whole stderr line. */
   readonly message: string;
+  /** Warning lines printed on stderr before the message; none unless given. */
+  readonly warnings?: readonly string[];
   /** Standard output; empty unless given. */
   readonly stdout?: readonly string[];
   /** Environment instead of the project's DATABASE_URL. */
@@ -112,14 +114,15 @@ export interface ExpectedFailure {
 
 /**
  * Runs `retort ...args`, asserts the failure (exit code, exactly one stderr line equal to the
- * message, no stack frame, the expected stdout) and that the database is unchanged.
+ * message after the expected warnings, no stack frame, the expected stdout) and that the database
+ * is unchanged.
  */
 export async function expectFailure(project: BadProject, args: readonly string[], expected: ExpectedFailure): Promise<CliResult> {
   const before = await snapshotDatabase(project.database);
   const result = project.cli(args, expected.env);
   const what = `retort ${args.join(" ")}`;
   assert.equal(result.code, expected.code, `${what}: exit ${expected.code} expected; stderr: ${result.stderr}; stdout: ${result.stdout}`);
-  assert.deepEqual(linesOf(result.stderr), [expected.message], `${what}: stderr`);
+  assert.deepEqual(linesOf(result.stderr), [...(expected.warnings ?? []), expected.message], `${what}: stderr`);
   assert.doesNotMatch(result.stderr, /^\s+at /m, `${what}: no stack without --verbose`);
   assert.deepEqual(linesOf(result.stdout), expected.stdout ?? [], `${what}: stdout`);
   assert.deepEqual(await snapshotDatabase(project.database), before, `${what}: the database is unchanged`);

@@ -41,7 +41,7 @@ describe("renames in revision --autogenerate", () => {
     const result = retort("revision", "--autogenerate", "-m", "rename pages");
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(linesOf(result.stderr), [
-      "possible rename (books.pages -> books.pageCount) written as drop + add; to keep the data pass --rename old->new (e.g. --rename books.pages->books.pageCount)",
+      "possible rename (books.pages -> books.pageCount) is a drop + add here; to keep the data pass --rename old->new (e.g. --rename books.pages->books.pageCount)",
     ]);
     assert.match(result.stdout, /- drop column books\.pages/);
   });

@@ -270,8 +270,6 @@ export interface DirectRun {
 export interface DirectRunOptions {
   readonly transactionMode?: TransactionMode;
   readonly lockTimeoutMs?: number;
-  /** A graph other than the project's (e.g. with one more file). */
-  readonly graph?: RevisionGraph;
   /** Also receives every reported line as it comes (the result has them only on success). */
   readonly onLine?: (line: string) => void;
 }
@@ -287,7 +285,7 @@ export async function migrateDirect(
   target: string,
   options: DirectRunOptions = {},
 ): Promise<DirectRun> {
-  const graph = options.graph ?? (await readProjectGraph(project));
+  const graph = await readProjectGraph(project);
   const dialect = dialects[dataSource.options.type === "postgres" ? "postgres" : "sqlite"];
   const lines: string[] = [];
   const report = (line: string): void => {

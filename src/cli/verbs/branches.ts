@@ -1,4 +1,3 @@
-import { branches } from "../../commands/branches";
 import type { CliVerb } from "../verb";
 
 /** `retort branches [--verbose]` */
@@ -9,7 +8,7 @@ export const branchesVerb: CliVerb = {
       "Show the branch points and the revisions they branch into",
       (command) => command.example("$0 branches --verbose", "with full entries and messages"),
       () => {
-        choose((options, context) => branches(options, context));
+        choose(async (options, context) => (await import("../../commands/branches")).branches(options, context));
       },
     ),
 };

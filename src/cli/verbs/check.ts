@@ -1,4 +1,3 @@
-import { check } from "../../commands/check";
 import type { CliVerb } from "../verb";
 
 /** `retort check [--json] [--strict]` */
@@ -13,7 +12,7 @@ export const checkVerb: CliVerb = {
           .option("strict", { type: "boolean", default: false, describe: "Exit 3 when a pending operation would lose data" })
           .example("$0 check", "in CI: fails when a migration is missing"),
       (args) => {
-        choose((options, context) => check({ ...options, json: args.json, strict: args.strict }, context));
+        choose(async (options, context) => (await import("../../commands/check")).check({ ...options, json: args.json, strict: args.strict }, context));
       },
     ),
 };

@@ -1,4 +1,3 @@
-import { current } from "../../commands/current";
 import type { CliVerb } from "../verb";
 
 /** `retort current [--verbose] [--json]` */
@@ -13,7 +12,7 @@ export const currentVerb: CliVerb = {
           .example("$0 current", "e.g. 1a2b3c4d5e6f (head)")
           .example("$0 current --verbose", "with message, path and date"),
       (args) => {
-        choose((options, context) => current({ ...options, json: args.json }, context));
+        choose(async (options, context) => (await import("../../commands/current")).current({ ...options, json: args.json }, context));
       },
     ),
 };

@@ -1,4 +1,3 @@
-import { downgrade } from "../../commands/migrate";
 import type { CliVerb } from "../verb";
 import { addRunOptions, toRunOptions } from "./run-options";
 
@@ -14,7 +13,7 @@ export const downgradeVerb: CliVerb = {
           .example("$0 downgrade base", "undo every migration")
           .example("$0 downgrade head:base --sql", "print the SQL from head down to base without connecting"),
       (args) => {
-        choose((options, context) => downgrade({ ...options, ...toRunOptions(args) }, context));
+        choose(async (options, context) => (await import("../../commands/migrate")).downgrade({ ...options, ...toRunOptions(args) }, context));
       },
     ),
 };

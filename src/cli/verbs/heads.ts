@@ -1,4 +1,3 @@
-import { heads } from "../../commands/heads";
 import type { CliVerb } from "../verb";
 
 /** `retort heads [--verbose] [--json]` */
@@ -9,7 +8,7 @@ export const headsVerb: CliVerb = {
       "Show the head revisions (more than one means branches to merge)",
       (command) => command.option("json", { type: "boolean", default: false, describe: "Print the heads as JSON" }),
       (args) => {
-        choose((options, context) => heads({ ...options, json: args.json }, context));
+        choose(async (options, context) => (await import("../../commands/heads")).heads({ ...options, json: args.json }, context));
       },
     ),
 };

@@ -1,4 +1,3 @@
-import { history } from "../../commands/history";
 import type { CliVerb } from "../verb";
 
 /** `retort history [-r RANGE] [--verbose] [--indicate-current] [--json]` */
@@ -20,8 +19,8 @@ export const historyVerb: CliVerb = {
           .example("$0 history", "the whole history")
           .example("$0 history -r ae10:head --verbose", "full entries from ae10 up"),
       (args) => {
-        choose((options, context) =>
-          history(
+        choose(async (options, context) =>
+          (await import("../../commands/history")).history(
             {
               ...options,
               ...(args.revRange === undefined ? {} : { range: args.revRange }),

@@ -1,4 +1,3 @@
-import { init } from "../../commands/init";
 import type { CliVerb } from "../verb";
 
 /** `retort init` */
@@ -9,7 +8,7 @@ export const initVerb: CliVerb = {
       "Prepare this project: ormconfig.ts template, migrations folder, db:* npm scripts (never overwrites)",
       (command) => command.example("$0 init", "add whatever of the three is missing"),
       () => {
-        choose((options, context) => init(options, context));
+        choose(async (options, context) => (await import("../../commands/init")).init(options, context));
       },
     ),
 };

@@ -1,4 +1,3 @@
-import { inspect } from "../../commands/inspect";
 import type { CliVerb } from "../verb";
 
 /** `retort inspect [--entities] [--json]` */
@@ -18,7 +17,7 @@ export const inspectVerb: CliVerb = {
           .example("$0 inspect", "the live schema as text")
           .example("$0 inspect --entities --json", "the entities' schema model as JSON"),
       (args) => {
-        choose((options, context) => inspect({ ...options, entities: args.entities, json: args.json }, context));
+        choose(async (options, context) => (await import("../../commands/inspect")).inspect({ ...options, entities: args.entities, json: args.json }, context));
       },
     ),
 };

@@ -1,4 +1,3 @@
-import { merge } from "../../commands/merge";
 import type { CliVerb } from "../verb";
 
 /** `retort merge -m MSG [revs...] [--rev-id ID]` */
@@ -14,8 +13,8 @@ export const mergeVerb: CliVerb = {
           .option("rev-id", { type: "string", requiresArg: true, describe: "Use this revision id instead of a random one" })
           .example("$0 merge -m 'merge feature branches'", "merge every head"),
       (args) => {
-        choose((options, context) =>
-          merge(
+        choose(async (options, context) =>
+          (await import("../../commands/merge")).merge(
             {
               ...options,
               message: args.message,

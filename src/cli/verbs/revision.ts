@@ -1,4 +1,3 @@
-import { revision } from "../../commands/revision";
 import type { CliVerb } from "../verb";
 
 /** `retort revision -m MSG [--autogenerate [--strict]] [--rev-id ID] [--head REV] [--splice] [--rename a->b ...]` */
@@ -38,8 +37,8 @@ export const revisionVerb: CliVerb = {
           .example("$0 revision --autogenerate -m 'add users.email'", "write what the entities changed")
           .example("$0 revision --autogenerate --strict -m 'tidy'", "refuse when the change would lose data"),
       (args) => {
-        choose((options, context) =>
-          revision(
+        choose(async (options, context) =>
+          (await import("../../commands/revision")).revision(
             {
               ...options,
               message: args.message,

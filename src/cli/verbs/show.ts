@@ -1,4 +1,3 @@
-import { show } from "../../commands/show";
 import type { CliVerb } from "../verb";
 
 /** `retort show <rev> [--json]` */
@@ -13,7 +12,7 @@ export const showVerb: CliVerb = {
           .option("json", { type: "boolean", default: false, describe: "Print the revision as JSON" })
           .example("$0 show head", "the latest revision"),
       (args) => {
-        choose((options, context) => show({ ...options, revision: String(args.rev), json: args.json }, context));
+        choose(async (options, context) => (await import("../../commands/show")).show({ ...options, revision: String(args.rev), json: args.json }, context));
       },
     ),
 };

@@ -1,4 +1,3 @@
-import { stamp } from "../../commands/stamp";
 import type { CliVerb } from "../verb";
 import { DEFAULT_LOCK_TIMEOUT_SECONDS } from "./run-options";
 
@@ -22,8 +21,8 @@ export const stampVerb: CliVerb = {
           .example("$0 stamp head", "adopt retort on a database whose schema already matches head")
           .example("$0 stamp --purge base", "empty the version table"),
       (args) => {
-        choose((options, context) =>
-          stamp(
+        choose(async (options, context) =>
+          (await import("../../commands/stamp")).stamp(
             { ...options, target: String(args.target), purge: args.purge, sql: args.sql, lockTimeoutSeconds: args.lockTimeout },
             context,
           ),

@@ -1,4 +1,3 @@
-import { upgrade } from "../../commands/migrate";
 import type { CliVerb } from "../verb";
 import { addRunOptions, toRunOptions } from "./run-options";
 
@@ -15,7 +14,7 @@ export const upgradeVerb: CliVerb = {
           .example("$0 upgrade head --sql", "print the SQL from base to head without connecting")
           .example("$0 upgrade ae10:head --sql", "print the SQL from revision ae10 to head"),
       (args) => {
-        choose((options, context) => upgrade({ ...options, ...toRunOptions(args) }, context));
+        choose(async (options, context) => (await import("../../commands/migrate")).upgrade({ ...options, ...toRunOptions(args) }, context));
       },
     ),
 };
