@@ -5,35 +5,8 @@ import type { Operation, OperationKind } from "../../../src/ops/types";
 import { validateMigrationModule } from "../../../src/runtime/migration-module";
 import { collectOperations, createOpApi, type OpApi } from "../../../src/runtime/op-api";
 import { LoadError, MigrationError } from "../../../src/util/errors";
+import { allOperationKinds } from "../../helpers/operation-kinds";
 
-const KINDS: Readonly<Record<OperationKind, true>> = {
-  createTable: true,
-  dropTable: true,
-  renameTable: true,
-  addColumn: true,
-  dropColumn: true,
-  alterColumn: true,
-  renameColumn: true,
-  createIndex: true,
-  dropIndex: true,
-  createUnique: true,
-  dropUnique: true,
-  createForeignKey: true,
-  dropForeignKey: true,
-  createCheck: true,
-  dropCheck: true,
-  createExclusion: true,
-  dropExclusion: true,
-  createPrimaryKey: true,
-  dropPrimaryKey: true,
-  setTableComment: true,
-  createEnum: true,
-  dropEnum: true,
-  alterEnum: true,
-  createView: true,
-  dropView: true,
-  execute: true,
-};
 
 async function rejectsInvalid(promise: Promise<unknown>, pattern: RegExp): Promise<void> {
   await assert.rejects(promise, (error: unknown) => {
@@ -46,8 +19,8 @@ async function rejectsInvalid(promise: Promise<unknown>, pattern: RegExp): Promi
 describe("createOpApi", () => {
   it("has one method per operation kind, plus queryRunner, and cannot be changed", () => {
     const api = createOpApi(async () => undefined, { queryRunner: undefined });
-    assert.deepEqual(Object.keys(api).sort(), [...Object.keys(KINDS), "queryRunner"].sort());
-    for (const kind of Object.keys(KINDS)) assert.equal(typeof (api as unknown as Record<string, unknown>)[kind], "function");
+    assert.deepEqual(Object.keys(api).sort(), [...Object.keys(allOperationKinds), "queryRunner"].sort());
+    for (const kind of Object.keys(allOperationKinds)) assert.equal(typeof (api as unknown as Record<string, unknown>)[kind], "function");
     assert.ok(Object.isFrozen(api));
   });
 

@@ -14,40 +14,12 @@ import { collectOperations } from "../../../src/runtime/op-api";
 import { scanRevisionHeader } from "../../../src/scripts";
 import { goldenCases } from "./golden-cases";
 import { loadMigrationText } from "./load-migration";
+import { allOperationKinds } from "../../helpers/operation-kinds";
 
 // dist/test/unit/render → the repository root.
 const GOLDEN_DIR = join(__dirname, "..", "..", "..", "..", "test", "golden", "render");
 const UPDATE = process.env.RETORT_UPDATE_GOLDEN === "1";
 
-/** Every operation kind; a new kind is a compile error here until a golden case uses it. */
-const ALL_KINDS: Readonly<Record<OperationKind, true>> = {
-  createTable: true,
-  dropTable: true,
-  renameTable: true,
-  addColumn: true,
-  dropColumn: true,
-  alterColumn: true,
-  renameColumn: true,
-  createIndex: true,
-  dropIndex: true,
-  createUnique: true,
-  dropUnique: true,
-  createForeignKey: true,
-  dropForeignKey: true,
-  createCheck: true,
-  dropCheck: true,
-  createExclusion: true,
-  dropExclusion: true,
-  createPrimaryKey: true,
-  dropPrimaryKey: true,
-  setTableComment: true,
-  createEnum: true,
-  dropEnum: true,
-  alterEnum: true,
-  createView: true,
-  dropView: true,
-  execute: true,
-};
 
 describe("rendered migration files (golden)", () => {
   for (const { name, input } of goldenCases) {
@@ -80,7 +52,7 @@ describe("rendered migration files (golden)", () => {
 
   it("the cases use every operation kind", () => {
     const used = new Set(goldenCases.flatMap((c) => [...c.input.upOps, ...c.input.downOps].map((op) => op.kind)));
-    assert.deepEqual(Object.keys(ALL_KINDS).filter((kind) => !used.has(kind as OperationKind)), []);
+    assert.deepEqual(Object.keys(allOperationKinds).filter((kind) => !used.has(kind as OperationKind)), []);
   });
 
   it("every golden file belongs to a case", () => {
