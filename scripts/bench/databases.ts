@@ -59,7 +59,7 @@ export function sqliteDatabase(file: string): BenchDatabase {
 /** Server facts for the report: PostgreSQL's version and the settings that matter here. */
 export async function describePostgres(adminUrl: string): Promise<string> {
   return withAdmin(adminUrl, async (client) => {
-    const version = (await client.query<{ v: string }>("SHOW server_version")).rows[0]?.v ?? "?";
+    const version = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? "?";
     const settings = await client.query<{ name: string; setting: string }>(
       "SELECT name, setting FROM pg_settings WHERE name IN ('max_locks_per_transaction', 'max_connections', 'shared_buffers', 'fsync', 'synchronous_commit') ORDER BY name",
     );

@@ -22,21 +22,24 @@ async function main(argv: readonly string[]): Promise<void> {
   mkdirSync(options.workDir, { recursive: true });
   const started = Date.now();
   const log = (line: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}`);
-  const retortRoot = snapshotRetortBuild(repoRoot, options.workDir);
+  const retortRoot = options.reportOnly ? repoRoot : snapshotRetortBuild(repoRoot, options.workDir);
   const ctx: BenchContext = { options, repoRoot, retortRoot, log, profiles: [] };
-  const machine = await describeMachine(options, repoRoot);
+  const measured = options.reportOnly ? undefined : await describeMachine(options, repoRoot);
   const outcomes: ScenarioOutcome[] = [];
   const recordFile = join(options.workDir, "results.json");
-  const earlier = options.merge ? readRecordFile(recordFile) : { outcomes: [], profiles: [] };
+  const earlier = options.merge ? readRecordFile(recordFile) : { outcomes: [], profiles: [], invocations: [] };
   const write = (): void => {
     const all = mergeByKey(earlier.outcomes, outcomes.map(toRecord), (outcome) => outcome.scenario.key);
     const profiles = mergeByKey(earlier.profiles, ctx.profiles, (profile) => profile.key);
-    writeRecordFile(recordFile, { outcomes: all, profiles });
-    const report = renderReport({ options, machine, outcomes: all, profiles, startedAt: new Date(started), durationMs: Date.now() - started, argv });
+    const current = { argv, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started };
+    const invocations = [...(earlier.invocations ?? []), ...(options.reportOnly ? [] : [current])];
+    const machine = measured ?? earlier.machine ?? ["- (machine not recorded)"];
+    writeRecordFile(recordFile, { outcomes: all, profiles, invocations, machine });
+    const report = renderReport({ options, machine, outcomes: all, profiles, invocations });
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, report);
   };
-  for (const dialect of options.dialects) {
+  for (const dialect of options.reportOnly ? [] : options.dialects) {
     for (const size of [...options.sizes].sort((a, b) => a - b)) {
       outcomes.push(...(await runSizeScenarios(ctx, dialect, size)));
       write();

@@ -1,6 +1,6 @@
 /** A description of the machine and software the numbers were measured on, for the report. */
 import { execFileSync } from "node:child_process";
-import { cpus, release, totalmem, type } from "node:os";
+import { cpus, loadavg, release, totalmem, type } from "node:os";
 import { join } from "node:path";
 import { describePostgres } from "./databases";
 import { rssSource } from "./measure";
@@ -44,6 +44,7 @@ export async function describeMachine(options: BenchOptions, repoRoot: string): 
     `- OS: ${type()} ${release()}; work directory ${options.workDir} (${disk})`,
     `- Node ${process.version}; typeorm ${versionOf(repoRoot, "typeorm")}; pg ${versionOf(repoRoot, "pg")}; better-sqlite3 ${versionOf(repoRoot, "better-sqlite3")} (SQLite ${sqliteVersion(repoRoot)}); @swc/core ${versionOf(repoRoot, "@swc/core")}; prettier ${versionOf(repoRoot, "prettier")}`,
     `- ${pg}, on the same machine (127.0.0.1)`,
-    `- retort at commit ${commit} (plus uncommitted work); peak RSS from ${rssSource === "gnu-time" ? "GNU time (%M)" : "process.resourceUsage().maxRSS"}`,
+    `- retort at commit ${commit} (plus uncommitted work), a frozen copy of its build; peak RSS${rssSource === "gnu-time" ? " and CPU time from GNU time (%M %U %S)" : " from process.resourceUsage().maxRSS (no GNU time: no CPU time)"}`,
+    `- Load average when the run started: ${loadavg().map((value) => value.toFixed(1)).join(", ")} (other work on the machine disturbs wall time more than CPU time)`,
   ];
 }

@@ -30,6 +30,8 @@ export interface BenchOptions {
   readonly keep: boolean;
   /** Merge into the results of earlier runs (`<work-dir>/results.json`) instead of starting afresh. */
   readonly merge: boolean;
+  /** Measure nothing: render the report from `<work-dir>/results.json`. */
+  readonly reportOnly: boolean;
   /** Profile one retort scenario (`s2:postgres:2000`) with --cpu-prof and summarise it. */
   readonly profile?: string;
   /** Per-child time limit. */
@@ -38,7 +40,7 @@ export interface BenchOptions {
 
 const usage = `usage: npm run bench -- [--n 100,500,2000] [--dialect postgres,sqlite] [--runs 5] [--runs-large 3]
   [--only s1,apply,s2,s3,history,upgrade] [--chain 2000] [--upgrade-count 500]
-  [--work-dir DIR] [--out bench/RESULTS.md] [--pg URL] [--keep] [--merge] [--profile s1:postgres:2000] [--timeout-s 900]`;
+  [--work-dir DIR] [--out bench/RESULTS.md] [--pg URL] [--keep] [--merge] [--report-only] [--profile s1:postgres:2000] [--timeout-s 900]`;
 
 function list(value: string): string[] {
   return value
@@ -74,7 +76,7 @@ export function parseBenchOptions(argv: readonly string[], cwd: string): BenchOp
     if (arg === "--help" || arg === "-h") throw new Error(usage);
     if (!arg.startsWith("--")) throw new Error(`unexpected argument "${arg}"\n${usage}`);
     const [key, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-    if (key === "keep" || key === "merge") {
+    if (key === "keep" || key === "merge" || key === "report-only") {
       flags.add(key);
       continue;
     }
@@ -98,7 +100,8 @@ export function parseBenchOptions(argv: readonly string[], cwd: string): BenchOp
     out: resolve(cwd, values.get("out") ?? "bench/RESULTS.md"),
     pgAdminUrl: values.get("pg") ?? process.env.RETORT_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres",
     keep: flags.has("keep"),
-    merge: flags.has("merge"),
+    merge: flags.has("merge") || flags.has("report-only"),
+    reportOnly: flags.has("report-only"),
     ...(profile === undefined ? {} : { profile }),
     timeoutMs: positiveInteger("--timeout-s", values.get("timeout-s") ?? "900") * 1000,
   };

@@ -40,6 +40,8 @@ export interface ProfileSummary {
 export function areaOf(url: string, functionName: string): string {
   if (url === "") return functionName === "" ? "(native)" : functionName;
   if (url.startsWith("node:")) return "node internals";
+  // The count hook wraps the drivers' native calls: its self time is the database's work.
+  if (url.includes("count-hook")) return "native SQL driver calls";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg !== null) return pkg[1]!;
   const own = /\/dist\/(src\/[^/]+)/.exec(url);

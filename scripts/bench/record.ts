@@ -36,9 +36,19 @@ export interface RecordedOutcome {
   readonly results: Readonly<Record<Tool, RecordedTool | undefined>>;
 }
 
+/** One `npm run bench` that measured something. */
+export interface Invocation {
+  readonly argv: readonly string[];
+  readonly startedAt: string;
+  readonly durationMs: number;
+}
+
 export interface RecordFile {
   readonly outcomes: readonly RecordedOutcome[];
   readonly profiles: readonly ProfileResult[];
+  readonly invocations?: readonly Invocation[];
+  /** The machine description of the last invocation that measured something. */
+  readonly machine?: readonly string[];
 }
 
 /** An outcome without the children's output and the scenario's functions. */
@@ -59,7 +69,7 @@ export function toRecord(outcome: ScenarioOutcome): RecordedOutcome {
 }
 
 export function readRecordFile(file: string): RecordFile {
-  if (!existsSync(file)) return { outcomes: [], profiles: [] };
+  if (!existsSync(file)) return { outcomes: [], profiles: [], invocations: [] };
   return JSON.parse(readFileSync(file, "utf8")) as RecordFile;
 }
 

@@ -73,6 +73,11 @@ export interface Dialect {
    * dialects that rebuild tables read it (others are given the empty model).
    */
   emit(op: Operation, before: SchemaModel): Statement[];
+  /**
+   * Whether `emit` reads `before` for this operation (a table rebuild). The runner reads the
+   * live schema only for such operations, and passes the empty model otherwise.
+   */
+  emitNeedsModel(op: Operation): boolean;
   /** Reads the live schema with a constant number of queries, then parses the rows. */
   introspect(executor: QueryExecutor, options: IntrospectOptions): Promise<SchemaModel>;
 }

@@ -255,17 +255,18 @@ async function runStep(run: Run, step: PlanStep, before: readonly string[]): Pro
     return error;
   };
   const module = await ctx.loadMigration(step.revision);
-  // SQLite rebuilds need the live model; it is read lazily, once per migration, then kept up
-  // to date by applying each operation to it (raw SQL makes it stale, so it is read again).
+  // SQLite rebuilds need the live model. It is read (inside the transaction) the first time an
+  // operation needs it, then kept up to date by applying each operation to it; raw SQL makes it
+  // stale, so it is read again after that. Each migration starts afresh: its own code may have
+  // changed the schema through op.queryRunner, which no model sees.
   let model: SchemaModel | undefined;
   let count = 0;
   const sink = async (op: Operation): Promise<void> => {
     const position = ++count;
-    let schema: SchemaModel = emptyModel;
-    if (ctx.dialect.capabilities.rebuildsTables) {
-      model ??= await ctx.dialect.introspect(executor, { excludeTables: ctx.excludeTables });
-      schema = model;
+    if (model === undefined && ctx.dialect.emitNeedsModel(op)) {
+      model = await ctx.dialect.introspect(executor, { excludeTables: ctx.excludeTables });
     }
+    const schema = model ?? emptyModel;
     for (const statement of ctx.dialect.emit(op, schema)) {
       try {
         await execute(executor, statement);

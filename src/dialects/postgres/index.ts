@@ -26,6 +26,8 @@ export const postgresDialect: Dialect = {
   normalizeDefault,
   normalizeExpression,
   emit: emitPostgres,
+  // PostgreSQL alters in place; its emitter reads no schema.
+  emitNeedsModel: () => false,
   introspect,
 };
 

@@ -84,6 +84,44 @@ export function emitSqlite(op: Operation, before: SchemaModel): Statement[] {
   }
 }
 
+/** Whether {@link emitSqlite} reads `before` for `op`: rebuilds, and index items to tell columns from expressions. */
+export function sqliteEmitNeedsModel(op: Operation): boolean {
+  switch (op.kind) {
+    case "addColumn":
+      return !canAddColumnInPlace(op.column);
+    case "alterColumn":
+      return alterColumnChangesTable(op);
+    case "createIndex":
+    case "dropColumn":
+    case "createUnique":
+    case "dropUnique":
+    case "createForeignKey":
+    case "dropForeignKey":
+    case "createCheck":
+    case "dropCheck":
+    case "createPrimaryKey":
+    case "dropPrimaryKey":
+      return true;
+    case "createTable":
+    case "dropTable":
+    case "renameTable":
+    case "renameColumn":
+    case "dropIndex":
+    case "setTableComment":
+    case "createExclusion":
+    case "dropExclusion":
+    case "createEnum":
+    case "dropEnum":
+    case "alterEnum":
+    case "createView":
+    case "dropView":
+    case "execute":
+      return false;
+    default:
+      return assertNever(op, "operation");
+  }
+}
+
 function rebuild(op: Operation & TableTarget, before: SchemaModel, using?: ReadonlyMap<string, string>): Statement[] {
   const after = applyOperation(before, op);
   return rebuildSqliteTable(before, after, target(op), using);

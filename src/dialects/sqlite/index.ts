@@ -1,4 +1,4 @@
-import { emitSqlite } from "./emit";
+import { emitSqlite, sqliteEmitNeedsModel } from "./emit";
 import type { Dialect } from "../dialect";
 import { introspectSqlite } from "./introspect";
 import { normalizeSqliteDefault, normalizeSqliteExpression } from "./normalize";
@@ -25,6 +25,7 @@ export const sqliteDialect: Dialect = {
   normalizeDefault: normalizeSqliteDefault,
   normalizeExpression: normalizeSqliteExpression,
   emit: emitSqlite,
+  emitNeedsModel: sqliteEmitNeedsModel,
   introspect: introspectSqlite,
 };
 
