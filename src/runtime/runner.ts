@@ -271,7 +271,7 @@ async function runStep(run: Run, step: PlanStep, before: readonly string[]): Pro
       try {
         await execute(executor, statement);
       } catch (error) {
-        throw fail(` in op.${op.kind} #${position} (${describeOperation(op)}): ${firstLine(messageOf(error))}; SQL: ${oneLine(statement.sql)}`, error);
+        throw fail(` in op.${op.kind} #${position} (${describeOperation(op)}): ${databaseMessage(error)}; SQL: ${oneLine(statement.sql)}`, error);
       }
     }
     if (model !== undefined) model = op.kind === "execute" ? undefined : applyOperation(model, op);
@@ -330,6 +330,19 @@ async function rollbackQuietly(executor: QueryExecutor): Promise<void> {
   } catch {
     // The transaction may already be gone (the connection dropped); the error that got us here matters.
   }
+}
+
+/**
+ * The database's one-line message, with what to do where it is not obvious: PostgreSQL runs
+ * out of lock slots when one transaction creates or alters thousands of tables.
+ * https://www.postgresql.org/docs/current/runtime-config-locks.html
+ */
+function databaseMessage(error: unknown): string {
+  const message = firstLine(messageOf(error));
+  if (/out of shared memory/i.test(message)) {
+    return `${message} (one transaction took more locks than max_locks_per_transaction allows: split this migration into several revisions, or raise max_locks_per_transaction)`;
+  }
+  return message;
 }
 
 function firstLine(text: string): string {
