@@ -16,6 +16,7 @@ import {
 import { MigrationError, messageOf } from "../util/errors";
 import { createOpApi } from "./op-api";
 import type { MigrationModule } from "./migration-module";
+import { databaseMessage } from "./database-message";
 import { executorFor } from "./query-executor";
 import { sessionBehaviours, type LockOptions, type SessionBehaviour } from "./session";
 import {
@@ -330,19 +331,6 @@ async function rollbackQuietly(executor: QueryExecutor): Promise<void> {
   } catch {
     // The transaction may already be gone (the connection dropped); the error that got us here matters.
   }
-}
-
-/**
- * The database's one-line message, with what to do where it is not obvious: PostgreSQL runs
- * out of lock slots when one transaction creates or alters thousands of tables.
- * https://www.postgresql.org/docs/current/runtime-config-locks.html
- */
-function databaseMessage(error: unknown): string {
-  const message = firstLine(messageOf(error));
-  if (/out of shared memory/i.test(message)) {
-    return `${message} (one transaction took more locks than max_locks_per_transaction allows: split this migration into several revisions, or raise max_locks_per_transaction)`;
-  }
-  return message;
 }
 
 function firstLine(text: string): string {
