@@ -60,5 +60,6 @@ export function createMigrationLoader(graph: RevisionGraph, cwd: string): (revis
 
 /** `a, b` for a list of revisions, `base` for none: how messages name a database state. */
 export function describeRevisions(ids: readonly string[]): string {
-  return ids.length === 0 ? "base" : ids.join(", ");
+  // An empty id can only come from a version table edited by hand; show it rather than nothing.
+  return ids.length === 0 ? "base" : ids.map((id) => (id === "" ? "''" : id)).join(", ");
 }

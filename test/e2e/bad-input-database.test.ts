@@ -77,7 +77,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
     });
 
     // The remedy the messages name works.
-    assert.deepEqual(project.ok("stamp", "--purge", "head"), [`Stamped  -> ${B}`]);
+    assert.deepEqual(project.ok("stamp", "--purge", "head"), [`Stamped '' -> ${B}`]);
     assert.deepEqual(project.ok("check"), ["No new upgrade operations detected."]);
   });
 
