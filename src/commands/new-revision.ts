@@ -35,6 +35,8 @@ export interface WrittenRevision {
   readonly id: string;
   readonly path: string;
   readonly shownPath: string;
+  /** The folder with this revision in it, for writing the next one. */
+  readonly folder: MigrationsFolder;
 }
 
 /**
@@ -66,7 +68,8 @@ export async function writeNewRevision(
   // Said directly: the graph's "defined twice" would name a file that was never written.
   if (taken !== undefined) throw new RevisionError(`Revision ${id} already exists in ${taken.path}; choose another --rev-id`);
   // The same checks every later command will make: a legal id, not defined twice.
-  buildRevisionGraph([...folder.headers, header]);
+  const headers = [...folder.headers, header];
+  const graph = buildRevisionGraph(headers);
   const text = renderMigrationFile({
     header,
     upOps: revision.upOps,
@@ -75,5 +78,5 @@ export async function writeNewRevision(
   });
   await writeMigrationFile(options.migrationsDir, name, await formatMigration(text, path));
   context.reporter.info(`Generating ${shownPath} ... done`);
-  return { id, path, shownPath };
+  return { id, path, shownPath, folder: { headers, graph } };
 }

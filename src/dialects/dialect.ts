@@ -48,6 +48,12 @@ export interface DialectCapabilities {
    * is just before the operation, and the runner switches foreign keys off around migrations.
    */
   readonly rebuildsTables: boolean;
+  /**
+   * How many operations one migration may hold before autogenerate writes several revisions:
+   * each runs in one transaction, and a transaction's locks are limited (PostgreSQL). Absent:
+   * no limit.
+   */
+  readonly maxOperationsPerMigration?: number;
 }
 
 /** One dialect: its capabilities, its type and expression normalisation, its introspection. */

@@ -11,3 +11,4 @@ export {
 export { classifyTypeChange, type TypeChange, type TypeChangeClass } from "./type-change";
 export { describeOperation, operationTable, type QualifiedObject } from "./describe";
 export { IrreversibleOperationError, InvalidOperationError } from "../util/errors";
+export { chunkOperations } from "./chunk";

@@ -33,6 +33,12 @@ export const revisionVerb: CliVerb = {
             requiresArg: true,
             describe: "With --autogenerate: a rename instead of drop + add, e.g. users.name->users.full_name; repeatable",
           })
+          .option("max-operations", {
+            type: "number",
+            requiresArg: true,
+            describe: "With --autogenerate: write a larger change as several revisions of at most this many operations, each its own transaction",
+            defaultDescription: "500 on PostgreSQL, no limit on SQLite",
+          })
           .example("$0 revision -m 'backfill emails'", "an empty migration to fill in by hand")
           .example("$0 revision --autogenerate -m 'add users.email'", "write what the entities changed")
           .example("$0 revision --autogenerate --strict -m 'tidy'", "refuse when the change would lose data"),
@@ -48,6 +54,7 @@ export const revisionVerb: CliVerb = {
               splice: args.splice,
               renames: args.rename ?? [],
               strict: args.strict,
+              ...(args.maxOperations === undefined ? {} : { maxOperations: args.maxOperations }),
             },
             context,
           ),

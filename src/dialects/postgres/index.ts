@@ -17,6 +17,8 @@ export const postgresDialect: Dialect = {
     comments: true,
     arrays: true,
     rebuildsTables: false,
+    // A default server's lock table runs out after about a thousand new tables in one transaction.
+    maxOperationsPerMigration: 500,
   },
   defaultSchema: "public",
   quoteIdent,
