@@ -95,11 +95,13 @@ export async function runSizeScenarios(ctx: BenchContext, dialect: BenchDialect,
         retort: {
           spec: retortSpec(ctx, base, main.url, ["revision", "--autogenerate", "-m", "init"]),
           before: () => emptyDir(join(base, "migrations")),
-          judge: (sample) => ({ ok: sample.exitCode === 0 && listFiles(join(base, "migrations")).length === 1 }),
+          // On PostgreSQL a large initial migration is a chain of revisions (one transaction each).
+          judge: (sample) => ({ ok: sample.exitCode === 0 && listFiles(join(base, "migrations")).length >= 1 }),
           after: () => {
-            const [file] = listFiles(join(base, "migrations"));
             emptyDir(initRetort);
-            renameSync(join(base, "migrations", file!), join(initRetort, file!));
+            for (const file of listFiles(join(base, "migrations"))) {
+              renameSync(join(base, "migrations", file), join(initRetort, file));
+            }
           },
         },
         typeorm: {
@@ -119,7 +121,7 @@ export async function runSizeScenarios(ctx: BenchContext, dialect: BenchDialect,
       runs,
       sides: {
         retort:
-          listFiles(initRetort).length === 1
+          listFiles(initRetort).length >= 1
             ? {
                 spec: retortSpec(ctx, base, applyRetort.url, ["upgrade", "head", "--dir", "migrations-init"]),
                 before: () => applyRetort.reset(),
