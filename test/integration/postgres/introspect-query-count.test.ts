@@ -1,22 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { QueryExecutor, Row } from "../../../src/dialects/dialect";
 import { postgresDialect } from "../../../src/dialects/postgres";
 import { quoteIdent } from "../../../src/dialects/postgres/quote";
+import { countingExecutor } from "../../../src/runtime/query-executor";
 import { createPgDatabase, type TestDatabase } from "../../helpers/databases";
 import { connectExecutor } from "./introspect-executor";
-
-/** Records every statement sent through it. */
-function countStatements(inner: QueryExecutor): QueryExecutor & { readonly statements: string[] } {
-  const statements: string[] = [];
-  return {
-    statements,
-    query(sql: string, params?: readonly unknown[]): Promise<Row[]> {
-      statements.push(sql);
-      return inner.query(sql, params);
-    },
-  };
-}
 
 /** DDL for `count` TypeORM-shaped tables (PK, FK to the previous table, index, check), as one statement. */
 function manyTables(from: number, count: number): string {
@@ -49,14 +37,14 @@ describe("postgres introspect sends a constant number of queries", () => {
 
   test("the same for 10 tables as for 500", async () => {
     await executor.client.query(manyTables(0, 10));
-    const small = countStatements(executor);
+    const small = countingExecutor(executor);
     const smallModel = await postgresDialect.introspect(small, { excludeTables: [] });
     assert.equal(smallModel.tables.length, 10);
 
     // In batches: one implicit transaction creating 490 tables takes thousands of locks, more than
     // a default server's shared lock table spares while other test files run beside this one.
     for (let from = 10; from < 500; from += 49) await executor.client.query(manyTables(from, 49));
-    const large = countStatements(executor);
+    const large = countingExecutor(executor);
     const largeModel = await postgresDialect.introspect(large, { excludeTables: [] });
     assert.equal(largeModel.tables.length, 500);
     assert.equal(largeModel.tables.find((t) => t.name === "t499")?.foreignKeys[0]?.referencedTable, "t498");
@@ -72,7 +60,7 @@ describe("postgres introspect sends a constant number of queries", () => {
       `CREATE TABLE "typeorm_metadata" ("type" character varying NOT NULL, "database" character varying, ` +
         `"schema" character varying, "table" character varying, "name" character varying, "value" text)`,
     );
-    const counted = countStatements(executor);
+    const counted = countingExecutor(executor);
     const model = await postgresDialect.introspect(counted, { excludeTables: ["typeorm_metadata"] });
     assert.equal(counted.statements.length, 8);
     assert.equal(
@@ -82,7 +70,7 @@ describe("postgres introspect sends a constant number of queries", () => {
   });
 
   test("excluded names are parameters, never part of the SQL text", async () => {
-    const counted = countStatements(executor);
+    const counted = countingExecutor(executor);
     const model = await postgresDialect.introspect(counted, { excludeTables: ["t1", `it's "odd"`] });
     assert.equal(
       model.tables.some((t) => t.name === "t1"),

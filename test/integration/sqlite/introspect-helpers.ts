@@ -13,16 +13,3 @@ export function createSqliteExecutor(db: Database.Database): QueryExecutor {
   };
 }
 
-/** Wraps an executor and counts the statements that go through it. */
-export function countQueries(inner: QueryExecutor): { executor: QueryExecutor; count: () => number } {
-  let count = 0;
-  return {
-    executor: {
-      query(sql, params) {
-        count++;
-        return inner.query(sql, params);
-      },
-    },
-    count: () => count,
-  };
-}

@@ -3,7 +3,8 @@ import { after, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { sqliteDialect } from "../../../src/dialects/sqlite";
 import { createSqliteDatabase, type TestDatabase } from "../../helpers/databases";
-import { countQueries, createSqliteExecutor } from "./introspect-helpers";
+import { countingExecutor } from "../../../src/runtime/query-executor";
+import { createSqliteExecutor } from "./introspect-helpers";
 
 /** Creates `count` tables, each with a unique, a check, an index and a foreign key to the previous one. */
 function createTables(db: Database.Database, count: number): void {
@@ -26,10 +27,10 @@ async function introspectCounting(tables: number): Promise<{ queries: number; ta
   const db = new Database(database.url);
   try {
     createTables(db, tables);
-    const { executor, count } = countQueries(createSqliteExecutor(db));
+    const executor = countingExecutor(createSqliteExecutor(db));
     const model = await sqliteDialect.introspect(executor, { excludeTables: ["retort_version", "migrations"] });
     return {
-      queries: count(),
+      queries: executor.statements.length,
       tables: model.tables.length,
       foreignKeys: model.tables.reduce((sum, table) => sum + table.foreignKeys.length, 0),
     };
