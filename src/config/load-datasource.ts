@@ -6,6 +6,7 @@
 import { resolve as resolvePath, sep } from "node:path";
 import type { DataSource, DataSourceOptions } from "typeorm";
 import type { DialectName } from "../dialects/dialect";
+import { withIndexedMetadataArgs } from "../metadata/indexed-args";
 import { ConfigError, ConnectionError, LoadError, RetortError, messageOf } from "../util/errors";
 import { describeConnectionFailure } from "./connection-errors";
 import { parseDatabaseUrl } from "./database-url";
@@ -245,7 +246,7 @@ function translateFailure(error: unknown, loaded: LoadedDataSource, action: stri
  */
 export async function openDataSource(loaded: LoadedDataSource): Promise<DataSource> {
   try {
-    return await loaded.dataSource.initialize();
+    return await withIndexedMetadataArgs(() => loaded.dataSource.initialize());
   } catch (error) {
     throw translateFailure(error, loaded, "connect to");
   }
@@ -260,7 +261,7 @@ export async function openDataSource(loaded: LoadedDataSource): Promise<DataSour
 export async function buildMetadataOnly(loaded: LoadedDataSource): Promise<DataSource> {
   const dataSource = loaded.dataSource as unknown as { buildMetadatas(): Promise<void> };
   try {
-    await dataSource.buildMetadatas();
+    await withIndexedMetadataArgs(() => dataSource.buildMetadatas());
   } catch (error) {
     throw translateFailure(error, loaded, "read the entities of");
   }

@@ -1,0 +1,124 @@
+import "reflect-metadata";
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { DataSource, getMetadataArgsStorage } from "typeorm";
+import type { DataSourceOptions } from "typeorm";
+import { MetadataUtils } from "typeorm/metadata-builder/MetadataUtils";
+import { withIndexedMetadataArgs } from "../../../src/metadata/indexed-args";
+import { allFixtures } from "../../fixtures";
+import type { Fixture, FixtureDialect } from "../../fixtures";
+
+/** Keys that lead out of the entity metadata into the DataSource, its driver and caches. */
+const SKIPPED_KEYS = new Set(["dataSource", "connection", "driver", "manager", "relationLoader", "relationIdLoader"]);
+
+/**
+ * The whole object graph of a DataSource's entity metadata as text: every reachable own
+ * property in a fixed order, an object seen before written as the path where it was first
+ * met, a function (an entity class, a default) by name and by the order it was first met. Two
+ * builds of the same entities give the same text only if their graphs are the same shape with
+ * the same values, references and array orders.
+ */
+function snapshot(dataSource: DataSource): string {
+  const seen = new Map<object, string>();
+  const functions = new Map<Function, number>();
+  const out: string[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === "function") {
+      if (!functions.has(value)) functions.set(value, functions.size);
+      out.push(`${path} = fn ${value.name}#${functions.get(value)}`);
+      return;
+    }
+    if (typeof value !== "object" || value === null) {
+      out.push(`${path} = ${typeof value === "bigint" ? `${value}n` : JSON.stringify(value) ?? String(value)}`);
+      return;
+    }
+    const first = seen.get(value);
+    if (first !== undefined) {
+      out.push(`${path} = @${first}`);
+      return;
+    }
+    seen.set(value, path);
+    if (value instanceof Map || value instanceof Set) {
+      out.push(`${path} = ${value.constructor.name}(${value.size})`);
+      [...value.entries()].forEach(([key, item], i) => {
+        walk(key, `${path}<${i}k>`);
+        walk(item, `${path}<${i}>`);
+      });
+      return;
+    }
+    out.push(`${path} = ${Array.isArray(value) ? `[${value.length}]` : (value.constructor?.name ?? "null-proto")}`);
+    for (const key of Object.keys(value)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      walk((value as Record<string, unknown>)[key], `${path}.${key}`);
+    }
+  };
+  walk(dataSource.entityMetadatas, "entities");
+  return out.join("\n");
+}
+
+function dataSourceFor(fixture: Fixture, dialect: FixtureDialect): DataSource {
+  const common = { entities: [...fixture.entities], ...fixture.dataSourceOptions };
+  const options =
+    dialect === "postgres" ? { type: "postgres", ...common } : { type: "better-sqlite3", database: ":memory:", ...common };
+  return new DataSource(options as DataSourceOptions);
+}
+
+async function build(dataSource: DataSource): Promise<DataSource> {
+  await (dataSource as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
+  return dataSource;
+}
+
+describe("indexed metadata-args lookups", () => {
+  for (const fixture of allFixtures) {
+    for (const dialect of fixture.dialects) {
+      test(`${fixture.name} (${dialect}): the metadata TypeORM builds is the same with and without the index`, async () => {
+        const plain = snapshot(await build(dataSourceFor(fixture, dialect)));
+        const indexed = snapshot(await withIndexedMetadataArgs(() => build(dataSourceFor(fixture, dialect))));
+        assert.ok(plain.split("\n").length > 50, "the snapshot covers the metadata graph");
+        assert.equal(indexed, plain);
+      });
+    }
+  }
+
+  test("every fixture's entities at once (inheritance trees resolved against all other entities)", async () => {
+    const entities = allFixtures.filter((fixture) => fixture.dialects.includes("postgres")).flatMap((f) => f.entities);
+    const all = (): DataSource => new DataSource({ type: "postgres", entities: [...entities] } as DataSourceOptions);
+    assert.equal(snapshot(await withIndexedMetadataArgs(() => build(all()))), snapshot(await build(all())));
+  });
+
+  test("TypeORM's own methods are back in place after a build, also after a failing one", async () => {
+    const storage = getMetadataArgsStorage() as unknown as Record<string, unknown>;
+    const prototype = Object.getPrototypeOf(storage) as Record<string, unknown>;
+    const before = { filterColumns: prototype.filterColumns, findGenerated: prototype.findGenerated, isInherited: MetadataUtils.isInherited };
+    let during: unknown;
+    await withIndexedMetadataArgs(async () => {
+      during = prototype.findGenerated;
+    });
+    assert.notEqual(during, before.findGenerated, "the build ran with the indexed lookup");
+    await assert.rejects(
+      withIndexedMetadataArgs(async () => {
+        throw new Error("entity failed");
+      }),
+      /entity failed/,
+    );
+    assert.equal(prototype.filterColumns, before.filterColumns);
+    assert.equal(prototype.findGenerated, before.findGenerated);
+    assert.equal(MetadataUtils.isInherited, before.isInherited);
+    assert.equal(Object.prototype.hasOwnProperty.call(storage, "findGenerated"), false);
+  });
+
+  test("a storage array that grows during the build is indexed again", async () => {
+    const storage = getMetadataArgsStorage();
+    const target = class GrowingTarget {};
+    await withIndexedMetadataArgs(async () => {
+      assert.equal(storage.findGenerated(target, "id"), undefined);
+      storage.generations.push({ target, propertyName: "id", strategy: "increment" });
+      try {
+        assert.deepEqual(storage.findGenerated(target, "id"), { target, propertyName: "id", strategy: "increment" });
+        assert.equal(storage.findGenerated([target], "id")?.propertyName, "id");
+      } finally {
+        storage.generations.pop();
+      }
+    });
+  });
+});
