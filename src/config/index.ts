@@ -1,4 +1,4 @@
-export { loadModule, registerTypeScriptLoader } from "./load-module";
+export { ensureEsmLoader, loadModule, registerTypeScriptLoader } from "./load-module";
 export type { LoadModuleOptions } from "./load-module";
 export { loadDataSource, openDataSource, buildMetadataOnly, dialectNameOf } from "./load-datasource";
 export type { LoadDataSourceInput, LoadedDataSource } from "./load-datasource";

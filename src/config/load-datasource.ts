@@ -13,7 +13,7 @@ import { parseDatabaseUrl } from "./database-url";
 import type { DatabaseUrl } from "./database-url";
 import { describeExports, describeValue, pickDataSourceExport } from "./datasource-export";
 import { displayPath, firstLine, isLoadFailure, toLoadError } from "./load-errors";
-import { loadModule } from "./load-module";
+import { ensureEsmLoader, loadModule } from "./load-module";
 import type { SecretSet } from "./secrets";
 
 /** What `loadDataSource` needs. */
@@ -174,6 +174,8 @@ export async function loadDataSource(input: LoadDataSourceInput): Promise<Loaded
     subscribers: [],
   };
   const dialect = dialectNameOf(options.type, displayPath(file, cwd));
+  // TypeORM loads entities named by path itself, with import() for ES-module files.
+  if (namesFiles(options.entities)) ensureEsmLoader();
   const Constructor = userDataSource.constructor as new (options: DataSourceOptions) => DataSource;
   let dataSource: DataSource;
   try {
@@ -191,6 +193,12 @@ export async function loadDataSource(input: LoadDataSourceInput): Promise<Loaded
     ...(typeof options.schema === "string" ? { schema: options.schema } : {}),
     secrets,
   };
+}
+
+/** True when an `entities` option (a list or an object of values) names files or globs. */
+function namesFiles(entities: unknown): boolean {
+  if (typeof entities !== "object" || entities === null) return false;
+  return Object.values(entities).some((entry) => typeof entry === "string");
 }
 
 async function resolveExport(

@@ -24,11 +24,15 @@ export interface LoadModuleOptions {
 }
 
 let registered = false;
+let esmHooksData: EsmHooksData | undefined;
+let esmRegistered = false;
 
 /**
- * Installs retort's TypeScript loader for this process (idempotent): the `require` hook, the
- * ESM hooks, source-mapped stack traces, and `reflect-metadata` (TypeORM's decorators read
- * `design:type` through it, and user code that forgets to import it must still work).
+ * Installs retort's TypeScript loader for this process (idempotent): the `require` hook,
+ * source-mapped stack traces, and `reflect-metadata` (TypeORM's decorators read `design:type`
+ * through it, and user code that forgets to import it must still work). The ESM half starts
+ * only when something needs it (`ensureEsmLoader`): it runs on a thread of its own, which costs
+ * start-up time and memory that CommonJS projects would pay for nothing.
  */
 export function registerTypeScriptLoader(options: LoadModuleOptions): void {
   if (registered) return;
@@ -37,12 +41,21 @@ export function registerTypeScriptLoader(options: LoadModuleOptions): void {
   require("reflect-metadata");
   process.setSourceMapsEnabled(true);
   installRequireHook(cacheDir);
+  esmHooksData = cacheDir === undefined ? {} : { cacheDir };
+}
+
+/**
+ * Registers the ESM hooks (idempotent), so that `import()` of `.ts`/`.mts` files works: before
+ * retort imports an ES module itself, and before TypeORM loads entities named by path (it
+ * `import()`s ES-module files). CommonJS `.ts` files, whatever imports them, go through the
+ * `require` hook, and `import()` in a transpiled CommonJS file becomes `require`.
+ */
+export function ensureEsmLoader(): void {
+  if (esmRegistered || esmHooksData === undefined) return;
+  esmRegistered = true;
   // module.register exists from Node 20.6; without it ES-module projects cannot load .ts files.
   const register = (Module as { register?: (specifier: string, options?: unknown) => void }).register;
-  if (register !== undefined) {
-    const data: EsmHooksData = cacheDir === undefined ? {} : { cacheDir };
-    register(pathToFileURL(require.resolve("./esm-hooks")).href, { data });
-  }
+  if (register !== undefined) register(pathToFileURL(require.resolve("./esm-hooks")).href, { data: esmHooksData });
 }
 
 // TypeScript compiles `import()` to `require()` under CommonJS output; this keeps a real import.
@@ -62,7 +75,9 @@ export async function loadModule(file: string, options: LoadModuleOptions): Prom
   }
   registerTypeScriptLoader(options);
   try {
-    return moduleFormatOf(path) === "module" ? await importModule(pathToFileURL(path).href) : require(path);
+    if (moduleFormatOf(path) !== "module") return require(path);
+    ensureEsmLoader();
+    return await importModule(pathToFileURL(path).href);
   } catch (error) {
     throw toLoadError(error, path, options.cwd);
   }

@@ -70,6 +70,23 @@ describe("inspect --entities (no database)", () => {
     assert.equal(model.tables[0]!.foreignKeys[0]?.referencedTable, "tags");
   });
 
+  test("a CommonJS project whose entity glob reaches an .mts file (TypeORM import()s it)", () => {
+    const copy = project("cjs-app");
+    writeFileSync(
+      join(copy.dir, "entities", "label.mts"),
+      `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";\n` +
+        `@Entity("labels")\nexport class Label {\n  @PrimaryGeneratedColumn() id!: number;\n  @Column() text!: string;\n}\n`,
+    );
+    writeFileSync(
+      join(copy.dir, "globbed.ts"),
+      `import { DataSource } from "typeorm";\n` +
+        `export default new DataSource({ type: "better-sqlite3", database: "data/app.sqlite", entities: ["entities/*.{ts,mts}"] });\n`,
+    );
+    const model = parseModel(runCli(["inspect", "--entities", "--json", "-d", "globbed.ts"], copy.dir));
+    assert.deepEqual(tableNames(model), ["authors", "books", "labels"]);
+    assert.equal(model.tables[2]!.columns[1]!.type.kind, "varchar", "design:type emitted for the .mts entity");
+  });
+
   test("prints readable text by default", () => {
     const copy = project("esm-app");
     const result = runCli(["inspect", "--entities"], copy.dir);
