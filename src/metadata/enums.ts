@@ -18,17 +18,23 @@ export function readEnumReference(context: ReadContext, table: Table, column: Ta
   return modelSchema === undefined ? { kind: "enum", name } : { kind: "enum", name, schema: modelSchema };
 }
 
+/** A column whose type is an enum (a named type on PostgreSQL, a CHECK on SQLite). */
+export function isEnumColumn(column: TableColumn): boolean {
+  return column.type === "enum" || column.type === "simple-enum";
+}
+
 /**
  * The enum types `synchronize()` creates for `tables`, in creation order. An enum shared by
  * several columns (the same `enumName`) is created once, with the values of the first column
  * that needs it: TypeORM skips `CREATE TYPE` when the type already exists.
  */
+
 export function collectEnums(context: ReadContext, tables: readonly Table[]): EnumType[] {
   if (!context.dialect.capabilities.enumTypes) return [];
   const enums = new Map<string, EnumType>();
   for (const table of tables) {
     for (const column of table.columns) {
-      if (column.type !== "enum" && column.type !== "simple-enum") continue;
+      if (!isEnumColumn(column)) continue;
       const reference = readEnumReference(context, table, column);
       const key = qualifiedName(reference);
       if (enums.has(key)) continue;

@@ -1,13 +1,13 @@
-import type { DataSource, EntityMetadata } from "typeorm";
+import type { DataSource, EntityMetadata, Table } from "typeorm";
 import type { Dialect } from "../dialects/dialect";
 import { sortModel } from "../model/sort";
-import type { SchemaModel } from "../model/types";
+import type { SchemaModel, TableModel } from "../model/types";
 import { RetortError } from "../util/errors";
 import { listTypeormTables } from "./bookkeeping";
 import type { ReadContext } from "./context";
 import { resolveDefaultSchema } from "./context";
 import { assertDialectMatches, typeormBehaviours } from "./dialect-behaviour";
-import { collectEnums } from "./enums";
+import { collectEnums, isEnumColumn } from "./enums";
 import { createEntityTable, readTable } from "./tables";
 import { readView } from "./views";
 
@@ -54,17 +54,20 @@ export function readEntityModel(
   const excluded = new Set([...(options.excludeTables ?? []), ...listTypeormTables(dataSource)]);
   const included = (metadata: EntityMetadata): boolean => !excluded.has(metadata.tableName);
 
-  const entityTables = dataSource.entityMetadatas
-    .filter(isSynchronizedTable)
-    .filter(included)
-    .map((metadata) => createEntityTable(context, metadata));
+  // One TypeORM Table at a time: at 2000 entities, holding them all is ~25 MB of heap. Only
+  // the tables with enum columns are kept, for the enum types.
+  const tables: TableModel[] = [];
+  const tablesWithEnums: Table[] = [];
+  for (const metadata of dataSource.entityMetadatas) {
+    if (!isSynchronizedTable(metadata) || !included(metadata)) continue;
+    const entityTable = createEntityTable(context, metadata);
+    tables.push(readTable(context, entityTable));
+    if (entityTable.table.columns.some(isEnumColumn)) tablesWithEnums.push(entityTable.table);
+  }
   const views = dataSource.entityMetadatas.filter(isSynchronizedView).filter(included);
   return sortModel({
-    tables: entityTables.map((entityTable) => readTable(context, entityTable)),
-    enums: collectEnums(
-      context,
-      entityTables.map((entityTable) => entityTable.table),
-    ),
+    tables,
+    enums: collectEnums(context, tablesWithEnums),
     views: views.map((metadata) => readView(context, metadata)),
   });
 }

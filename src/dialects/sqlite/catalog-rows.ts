@@ -3,7 +3,7 @@ import { RetortError } from "../../util/errors";
 
 /** The rows of the four introspection queries, as the executor returned them. */
 export interface SqliteCatalogRows {
-  /** One row per column: table_name, table_sql, cid, column_name, column_type, not_null, default_value, pk, hidden. */
+  /** One row per column: table_name, table_sql (on the cid 0 row; NULL on the others), cid, column_name, column_type, not_null, default_value, pk, hidden. */
   readonly columns: readonly Row[];
   /** One row per index column: table_name, index_name, is_unique, origin, seqno, cid, column_name, index_sql. */
   readonly indexes: readonly Row[];
