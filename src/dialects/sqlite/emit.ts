@@ -84,7 +84,16 @@ export function emitSqlite(op: Operation, before: SchemaModel): Statement[] {
   }
 }
 
-/** Whether {@link emitSqlite} reads `before` for `op`: rebuilds, and index items to tell columns from expressions. */
+/**
+ * A bare identifier names a column whatever the table holds (SQLite resolves names without
+ * regard to case), so it is written quoted without looking at the table.
+ */
+const BARE_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Whether {@link emitSqlite} reads `before` for `op`: rebuilds, and index items that may be
+ * expressions (anything but a bare identifier) to tell columns from expressions.
+ */
 export function sqliteEmitNeedsModel(op: Operation): boolean {
   switch (op.kind) {
     case "addColumn":
@@ -92,6 +101,7 @@ export function sqliteEmitNeedsModel(op: Operation): boolean {
     case "alterColumn":
       return alterColumnChangesTable(op);
     case "createIndex":
+      return !op.index.columns.every((item) => BARE_IDENTIFIER.test(item));
     case "dropColumn":
     case "createUnique":
     case "dropUnique":

@@ -20,11 +20,14 @@ const withoutModel: Operation[] = [
   { kind: "renameTable", from: "books", to: "volumes" },
   { kind: "dropTable", table: books },
   { kind: "execute", sql: "UPDATE books SET pages = 1" },
+  // Bare identifiers are columns whatever the table holds (also in another case).
+  { kind: "createIndex", table: "books", index: index("IDX_pages", ["pages", "TITLE"]) },
 ];
 const withModel: Operation[] = [
   { kind: "dropColumn", table: "books", column: col("pages", t.int, { default: "0" }) },
   { kind: "addColumn", table: "books", column: col("isbn", t.varchar(13)) },
-  { kind: "createIndex", table: "books", index: index("IDX_pages", ["pages"]) },
+  // Anything else may be an expression: only the table tells.
+  { kind: "createIndex", table: "books", index: index("IDX_lower", ["lower(title)"]) },
 ];
 
 test("operations said to need no model emit the same SQL without one", () => {
@@ -38,4 +41,11 @@ test("rebuilds need the model: without it they cannot be emitted", () => {
   for (const op of withModel) assert.equal(sqliteEmitNeedsModel(op), true, op.kind);
   assert.throws(() => emitSqlite(withModel[0] as Operation, emptyModel));
   assert.ok(emitSqlite(withModel[0] as Operation, live).length > 1, "a rebuild is several statements");
+});
+
+test("an index item that is not a bare identifier is told apart by the table", () => {
+  const expression = withModel[2] as Operation;
+  assert.match(emitSqlite(expression, live)[0]!.sql, /\(\(lower\(title\)\)\)$/);
+  const spaced: Operation = { kind: "createIndex", table: "books", index: index("IDX_sp", ["my col"]) };
+  assert.equal(sqliteEmitNeedsModel(spaced), true);
 });
