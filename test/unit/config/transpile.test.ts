@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { describeSwcError, parseSyntaxErrorMessage, transpileTypeScript } from "../../../src/config/transpile";
+import { SOURCE_MAP_LIMIT, describeSwcError, parseSyntaxErrorMessage, transpileTypeScript } from "../../../src/config/transpile";
 import { flushTranspileCache } from "../../../src/config/transpile-cache";
 
 test("emits legacy decorators with design:type metadata and an inline source map", () => {
@@ -17,6 +17,17 @@ test("emits legacy decorators with design:type metadata and an inline source map
   assert.match(code, /require|exports/);
   assert.match(code, /\/\/# sourceMappingURL=data:application\/json;base64,/);
   assert.doesNotMatch(code, /\bname;/, "declared fields do not become own properties");
+});
+
+test("a source longer than SOURCE_MAP_LIMIT is transpiled without a source map", () => {
+  const lines = (count: number): string =>
+    Array.from({ length: count }, (_, i) => `export const value${String(i).padStart(6, "0")}: number = ${i};\n`).join("");
+  assert.match(transpileTypeScript(lines(10), "/x/small.ts", "commonjs"), /sourceMappingURL=data:/);
+  const large = lines(Math.ceil(SOURCE_MAP_LIMIT / 30));
+  assert.ok(large.length > SOURCE_MAP_LIMIT);
+  const code = transpileTypeScript(large, "/x/large.ts", "commonjs");
+  assert.doesNotMatch(code, /sourceMappingURL/);
+  assert.match(code, /value000009 = 9/);
 });
 
 test("ES-module output keeps import/export", () => {
