@@ -32,4 +32,4 @@ export type { Operation, OperationKind } from "./ops/types";
 export { readEntityModel } from "./metadata";
 export { dialects } from "./dialects";
 export { diffModels } from "./diff";
-export { renderMigrationFile, formatMigration } from "./render";
+export { renderMigrationFile, formatMigration, renderFormattedMigration } from "./render";

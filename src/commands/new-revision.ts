@@ -7,8 +7,7 @@ import { displayPath } from "../config/load-errors";
 import type { RetortOptions } from "../config/options";
 import type { DialectCapabilities } from "../dialects/dialect";
 import type { Operation } from "../ops/types";
-import { formatMigration } from "../render/format";
-import { renderMigrationFile } from "../render/migration-file";
+import { renderFormattedMigration } from "../render/format";
 import { buildRevisionGraph } from "../revision/graph";
 import type { RevisionHeader } from "../revision/types";
 import { RevisionError } from "../util/errors";
@@ -70,13 +69,16 @@ export async function writeNewRevision(
   // The same checks every later command will make: a legal id, not defined twice.
   const headers = [...folder.headers, header];
   const graph = buildRevisionGraph(headers);
-  const text = renderMigrationFile({
-    header,
-    upOps: revision.upOps,
-    downOps: revision.downOps,
-    ...(revision.capabilities === undefined ? {} : { capabilities: revision.capabilities }),
-  });
-  await writeMigrationFile(options.migrationsDir, name, await formatMigration(text, path));
+  const text = await renderFormattedMigration(
+    {
+      header,
+      upOps: revision.upOps,
+      downOps: revision.downOps,
+      ...(revision.capabilities === undefined ? {} : { capabilities: revision.capabilities }),
+    },
+    path,
+  );
+  await writeMigrationFile(options.migrationsDir, name, text);
   context.reporter.info(`Generating ${shownPath} ... done`);
   return { id, path, shownPath, folder: { headers, graph } };
 }

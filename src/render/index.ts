@@ -1,4 +1,4 @@
-/** Operations → migration file text, then prettier with the user's configuration. */
-export { renderMigrationFile, type MigrationFileInput, type MigrationHeader } from "./migration-file";
+/** Operations → migration file text, laid out as prettier prints it, or formatted with the user's prettier configuration. */
+export { renderMigrationFile, type MigrationFileInput, type MigrationHeader, type MigrationLayout } from "./migration-file";
 export { renderOperationCall } from "./operation-call";
-export { formatMigration } from "./format";
+export { formatMigration, renderFormattedMigration } from "./format";

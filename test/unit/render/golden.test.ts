@@ -1,5 +1,6 @@
 /**
- * Renders and formats each golden case and compares it with test/golden/render/<name>.ts
+ * Renders and formats each golden case (with the .prettierrc.json of that folder) and
+ * compares it with test/golden/render/<name>.ts
  * (RETORT_UPDATE_GOLDEN=1 rewrites them). Then loads every golden FILE the way the runner does
  * and checks that its `up` and `down` perform exactly the operations that were rendered, and
  * that the header scanner reads the header that was rendered.
@@ -9,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { OperationKind } from "../../../src/ops/types";
-import { formatMigration, renderMigrationFile } from "../../../src/render";
+import { renderFormattedMigration } from "../../../src/render";
 import { collectOperations } from "../../../src/runtime/op-api";
 import { scanRevisionHeader } from "../../../src/scripts";
 import { goldenCases } from "./golden-cases";
@@ -26,7 +27,8 @@ describe("rendered migration files (golden)", () => {
     const path = join(GOLDEN_DIR, `${name}.ts`);
 
     it(`${name}: render + prettier gives the golden file`, async () => {
-      const text = await formatMigration(renderMigrationFile(input), path);
+      // test/golden/render has a .prettierrc.json (printWidth 100), so prettier formats these.
+      const text = await renderFormattedMigration(input, path);
       if (UPDATE) writeFileSync(path, text);
       assert.ok(existsSync(path), `${path} is missing; run the tests with RETORT_UPDATE_GOLDEN=1 to write it`);
       assert.equal(text, readFileSync(path, "utf8"), `${name} differs from its golden file`);

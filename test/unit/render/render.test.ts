@@ -6,7 +6,7 @@ import { after, describe, it } from "node:test";
 import type { Column } from "../../../src/model/types";
 import { InvalidOperationError } from "../../../src/util/errors";
 import type { Operation } from "../../../src/ops/types";
-import { formatMigration, renderMigrationFile, renderOperationCall } from "../../../src/render";
+import { formatMigration, renderFormattedMigration, renderMigrationFile, renderOperationCall } from "../../../src/render";
 import { collectOperations } from "../../../src/runtime/op-api";
 import { scanRevisionHeader } from "../../../src/scripts";
 import { ConfigError } from "../../../src/util/errors";
@@ -88,7 +88,7 @@ describe("renderMigrationFile", () => {
   });
 });
 
-describe("formatMigration", () => {
+describe("renderFormattedMigration / formatMigration with a prettier configuration", () => {
   const ops: Operation[] = [
     { kind: "addColumn", table: "users", column: col("age", { nullable: true, comment: "it's \"quoted\"" }) },
     { kind: "dropColumn", table: "users", column: col("legacy") },
@@ -98,7 +98,7 @@ describe("formatMigration", () => {
   it("follows the user's prettier config, and the result still loads and scans", async () => {
     const dir = tempProject({ ".prettierrc": JSON.stringify({ singleQuote: true, semi: false, tabWidth: 4, printWidth: 60 }) });
     const path = join(dir, "x.ts");
-    const text = await formatMigration(renderMigrationFile(input), path);
+    const text = await renderFormattedMigration(input, path);
     assert.match(text, /^export const revision = 'abcdef123456'$/m);
     assert.match(text, /^ {4}await op\.addColumn\('users', \{$/m);
     const scanned = scanRevisionHeader(text, path);
@@ -111,7 +111,7 @@ describe("formatMigration", () => {
   it("applies overrides for the file's path", async () => {
     const config = { overrides: [{ files: "migrations/*.ts", options: { useTabs: true } }] };
     const dir = tempProject({ ".prettierrc.json": JSON.stringify(config) });
-    const text = await formatMigration(renderMigrationFile(input), join(dir, "migrations", "x.ts"));
+    const text = await renderFormattedMigration(input, join(dir, "migrations", "x.ts"));
     assert.match(text, /^\tawait op\.addColumn/m);
   });
 
@@ -124,10 +124,12 @@ describe("formatMigration", () => {
   it("fails with a ConfigError naming the file when prettier cannot use the config", async () => {
     const dir = tempProject({ ".prettierrc.json": JSON.stringify({ plugins: ["prettier-plugin-that-does-not-exist"] }) });
     const path = join(dir, "x.ts");
-    await assert.rejects(formatMigration(renderMigrationFile(input), path), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.ok(error.message.startsWith(`Cannot format ${path} with prettier:`), error.message);
-      return true;
-    });
+    for (const formatting of [formatMigration(renderMigrationFile(input), path), renderFormattedMigration(input, path)]) {
+      await assert.rejects(formatting, (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.ok(error.message.startsWith(`Cannot format ${path} with prettier:`), error.message);
+        return true;
+      });
+    }
   });
 });

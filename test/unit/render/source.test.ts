@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { commentLine, stringLiteral, toSource, type SourceValue } from "../../../src/render/source";
+import { exportConstStatement, printStatement } from "../../../src/render/js-layout";
+import { commentLine, stringLiteral, type SourceValue } from "../../../src/render/source";
 
 const evaluate = (source: string): unknown => new Function(`return (${source});`)();
 
@@ -22,7 +23,12 @@ const STRINGS = [
   "\u200b zero width",
 ];
 
-describe("stringLiteral / toSource", () => {
+/** `value` written the way a migration file writes it, as the expression of a declaration. */
+function write(value: SourceValue): string {
+  return printStatement(exportConstStatement("x", value), 0).replace(/^export const x =/, "").replace(/;$/, "");
+}
+
+describe("stringLiteral / written values", () => {
   it("writes strings that evaluate to themselves and stay on one line", () => {
     for (const text of STRINGS) {
       const literal = stringLiteral(text);
@@ -39,16 +45,18 @@ describe("stringLiteral / toSource", () => {
       nested: { list: [], empty: {}, deep: [{ a: STRINGS }] },
       $ok: "dollar",
     };
-    for (const expand of [false, true]) assert.deepStrictEqual(evaluate(toSource(value, expand)), value);
-    assert.ok(Object.is(evaluate(toSource(-0)), -0));
-    assert.equal(toSource({ a: 1, b: undefined }), "{ a: 1 }");
-    assert.equal(toSource({ a: 1, b: [2] }, true), "{\n  a: 1,\n  b: [2],\n}");
-    assert.throws(() => toSource(Number.NaN));
+    assert.deepStrictEqual(evaluate(write(value)), value);
+    for (const text of STRINGS) assert.deepStrictEqual(evaluate(write({ [text]: [text] })), { [text]: [text] }, JSON.stringify(text));
+    for (const n of [0, -0, 1e21, -1.5e-7, 123.25, Number.MAX_SAFE_INTEGER]) assert.ok(Object.is(evaluate(write(n)), n), String(n));
+    assert.equal(write({ a: 1, b: undefined }), " { a: 1 }");
+    assert.throws(() => write(Number.NaN));
+    assert.throws(() => write(Number.POSITIVE_INFINITY));
   });
 
   it("keeps line breaks of commented text inside the comment", () => {
     const line = commentLine("drops column users.a\nprocess.exit(1)\r\u2028\u2029");
     assert.equal(line, "// drops column users.a\\nprocess.exit(1)\\r\\u2028\\u2029");
     assert.ok(!/[\r\n\u2028\u2029]/.test(line));
+    assert.equal(commentLine("ends with a name \t "), "// ends with a name", "prettier drops trailing blanks");
   });
 });
