@@ -24,6 +24,9 @@ export async function withOpenDataSource<T>(loaded: LoadedDataSource, use: (data
     return await use(dataSource);
   } finally {
     await dataSource.destroy();
+    // The entity metadata (tens of MB at 2000 entities) is of no use once disconnected, and
+    // initialize() builds it afresh: let the rest of the command (rendering) reuse the memory.
+    Object.assign(dataSource, { entityMetadatas: [], entityMetadatasMap: new Map() });
   }
 }
 

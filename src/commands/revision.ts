@@ -23,7 +23,11 @@ import type { CommandContext } from "./context";
 import { readCurrentRevisions, requireAtHeads, withOpenDataSource } from "./database-state";
 import { loadProjectDataSource } from "./datasource-session";
 import { readMigrationsFolder } from "./migrations-folder";
+import { reclaimMemory } from "./memory";
 import { writeNewRevision } from "./new-revision";
+
+/** Operations from which the rendering of a change is worth a garbage collection first. */
+const LARGE_CHANGE = 1000;
 
 /** Options of `revision`. */
 export interface RevisionOptions extends RetortOptions {
@@ -66,6 +70,8 @@ export async function revision(options: RevisionOptions, context: CommandContext
     context.reporter.info("No changes in schema detected.");
     return;
   }
+  // Entity metadata and both schemas are garbage now; a large migration is rendered next.
+  if (ops.length >= LARGE_CHANGE) reclaimMemory();
   const capabilities = dialects[loaded.dialect].capabilities;
   if (options.strict) refuseDataLoss(summarizeOperations(ops, capabilities), context);
   const parts = chunkOperations(ops, options.maxOperations ?? capabilities.maxOperationsPerMigration);
