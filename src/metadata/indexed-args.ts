@@ -314,17 +314,20 @@ function fastIsInherited(
       proto = Object.getPrototypeOf(proto);
     }
   }
+  const defaultHasInstance = Function.prototype[Symbol.hasInstance];
+  // The builder asks about one parent for every entity in a row: what is known of the parent
+  // (no entity class inherits from it, and `instanceof` is the default) is kept between calls.
+  let lastParent: Target;
+  let lastParentIsLeaf = false;
   return function isInherited(this: unknown, child, parent) {
-    if (
-      known.has(child) &&
-      typeof parent === "function" &&
-      !ancestors.has(parent.prototype)
-    ) {
-      return typeof parent[Symbol.hasInstance] === "function" &&
-        parent[Symbol.hasInstance] !== Function.prototype[Symbol.hasInstance]
-        ? original.call(this, child, parent)
-        : false;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastParentIsLeaf =
+        typeof parent === "function" &&
+        !ancestors.has(parent.prototype) &&
+        parent[Symbol.hasInstance] === defaultHasInstance;
     }
+    if (lastParentIsLeaf && known.has(child)) return false;
     return original.call(this, child, parent);
   };
 }
