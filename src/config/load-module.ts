@@ -39,9 +39,27 @@ export function registerTypeScriptLoader(options: LoadModuleOptions): void {
   registered = true;
   const cacheDir = options.cache === false ? undefined : findTranspileCacheDir(options.cwd);
   require("reflect-metadata");
+  preloadTypeorm(options.cwd);
   process.setSourceMapsEnabled(true);
   installRequireHook(cacheDir);
   esmHooksData = cacheDir === undefined ? {} : { cacheDir };
+}
+
+/**
+ * Loads the project's TypeORM before source maps are switched on. With them on, Node reads and
+ * parses the source map of every module it compiles, and keeps it: for TypeORM's ~300 modules
+ * that was 5.5 MB read on every run and 12-15 MB of peak memory (applying a 100-table
+ * migration: 103 -> 89 MB). Stack traces through TypeORM then show its JavaScript, which is
+ * what it ships. A project without TypeORM is left to fail where its DataSource imports it.
+ */
+function preloadTypeorm(cwd: string): void {
+  let path: string;
+  try {
+    path = require.resolve("typeorm", { paths: [cwd] });
+  } catch {
+    return;
+  }
+  require(path);
 }
 
 /**

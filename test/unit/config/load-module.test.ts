@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { loadModule } from "../../../src/config/load-module";
@@ -95,4 +96,26 @@ test("an .mts file imports named exports of a CommonJS package's .ts files", asy
   });
   const loaded = (await loadModule("main.mts", { cwd, cache: false })) as { name: string };
   assert.equal(loaded.name, "User");
+});
+
+test("TypeORM is loaded before source maps are on: its maps are not read; a user .ts file still has one", () => {
+  const dir = project("source-maps", "commonjs", { "user.ts": `export const answer: number = 42;\n` });
+  const repo = join(__dirname, "..", "..", "..", "..");
+  const script = `
+    const { findSourceMap } = require("node:module");
+    const { loadModule } = require(${JSON.stringify(join(repo, "dist", "src", "config", "load-module.js"))});
+    // The project is the repository (its TypeORM); the file lives elsewhere.
+    loadModule(${JSON.stringify(join(dir, "user.ts"))}, { cwd: ${JSON.stringify(repo)}, cache: false }).then(() => {
+      const typeorm = require.resolve("typeorm", { paths: [${JSON.stringify(repo)}] });
+      const builder = require.resolve("typeorm/metadata-builder/EntityMetadataBuilder", { paths: [${JSON.stringify(repo)}] });
+      console.log(JSON.stringify({
+        typeormLoaded: require.cache[builder] !== undefined,
+        typeormMap: findSourceMap(typeorm) !== undefined || findSourceMap(builder) !== undefined,
+        userMap: findSourceMap(${JSON.stringify(join(dir, "user.ts"))}) !== undefined,
+      }));
+    });
+  `;
+  const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(JSON.parse(result.stdout), { typeormLoaded: true, typeormMap: false, userMap: true });
 });
