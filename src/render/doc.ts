@@ -133,66 +133,104 @@ function isList(doc: Doc): doc is readonly Doc[] {
 
 type Mode = "flat" | "break";
 
-interface Command {
-  readonly indent: number;
-  readonly mode: Mode;
-  readonly doc: Doc;
+/**
+ * The printer's work list: (indent, mode, doc) commands kept in three parallel arrays. The
+ * printer pushes one command per document node, and an object for each was most of what
+ * rendering allocated (and what made V8 grow its heap on large files).
+ */
+class Commands {
+  readonly indents: number[] = [];
+  readonly modes: Mode[] = [];
+  readonly docs: Doc[] = [];
+
+  get length(): number {
+    return this.docs.length;
+  }
+
+  push(indent: number, mode: Mode, doc: Doc): void {
+    this.indents.push(indent);
+    this.modes.push(mode);
+    this.docs.push(doc);
+  }
+
+  clear(): void {
+    this.indents.length = 0;
+    this.modes.length = 0;
+    this.docs.length = 0;
+  }
 }
 
+const NO_COMMANDS = new Commands();
+// `fits` never runs inside another `fits`: one scratch list serves every call.
+const scratch = new Commands();
+
 /**
- * Whether `next` fits in `width` columns: measured up to its first line break, then through
- * the commands that follow (`rest`, in their own modes) up to the first line that breaks.
- * `mustBeFlat` (fills) refuses a group that is already broken.
+ * Whether `doc` (in `mode`) fits in `width` columns: measured up to its first line break, then
+ * through the commands that follow (`rest`, in their own modes) up to the first line that
+ * breaks. `mustBeFlat` (fills) refuses a group that is already broken.
  */
-function fits(next: Command, rest: readonly Command[], width: number, modes: Map<symbol, Mode>, mustBeFlat: boolean): boolean {
+function fits(
+  mode: Mode,
+  doc: Doc,
+  rest: Commands,
+  width: number,
+  groupModes: Map<symbol, Mode>,
+  mustBeFlat: boolean,
+): boolean {
   let restIndex = rest.length;
   let pendingSpace = false;
-  const commands: Command[] = [next];
+  const commands = scratch;
+  commands.clear();
+  commands.push(0, mode, doc);
   while (width >= 0) {
     if (commands.length === 0) {
       if (restIndex === 0) return true;
-      commands.push(rest[--restIndex]!);
+      restIndex--;
+      commands.push(0, rest.modes[restIndex]!, rest.docs[restIndex]!);
       continue;
     }
-    const { mode, doc } = commands.pop()!;
-    if (typeof doc === "string") {
-      if (doc !== "") {
+    const currentMode = commands.modes.pop()!;
+    const current = commands.docs.pop()!;
+    commands.indents.pop();
+    if (typeof current === "string") {
+      if (current !== "") {
         if (pendingSpace) {
           width -= 1;
           pendingSpace = false;
         }
-        width -= stringWidth(doc);
+        width -= stringWidth(current);
       }
       continue;
     }
-    if (isList(doc)) {
-      for (let i = doc.length - 1; i >= 0; i--) commands.push({ indent: 0, mode, doc: doc[i]! });
+    if (isList(current)) {
+      for (let i = current.length - 1; i >= 0; i--) commands.push(0, currentMode, current[i]!);
       continue;
     }
-    switch (doc.kind) {
+    switch (current.kind) {
       case "fill":
-        for (let i = doc.parts.length - 1; i >= doc.offset; i--) commands.push({ indent: 0, mode, doc: doc.parts[i]! });
+        for (let i = current.parts.length - 1; i >= current.offset; i--) commands.push(0, currentMode, current.parts[i]!);
         break;
       case "indent":
       case "indent-if-break":
-        commands.push({ indent: 0, mode, doc: doc.contents });
+        commands.push(0, currentMode, current.contents);
         break;
       case "group": {
-        if (mustBeFlat && doc.breaks) return false;
-        const groupMode: Mode = doc.breaks ? "break" : mode;
-        const contents = doc.states !== undefined && groupMode === "break" ? doc.states.at(-1)! : doc.contents;
-        commands.push({ indent: 0, mode: groupMode, doc: contents });
+        if (mustBeFlat && current.breaks) return false;
+        const groupMode: Mode = current.breaks ? "break" : currentMode;
+        const contents =
+          current.states !== undefined && groupMode === "break" ? current.states.at(-1)! : current.contents;
+        commands.push(0, groupMode, contents);
         break;
       }
       case "if-break": {
-        const groupMode = doc.groupId === undefined ? mode : (modes.get(doc.groupId) ?? "flat");
-        const contents = groupMode === "break" ? doc.breakContents : doc.flatContents;
-        if (contents !== "") commands.push({ indent: 0, mode, doc: contents });
+        const groupMode = current.groupId === undefined ? currentMode : (groupModes.get(current.groupId) ?? "flat");
+        const contents = groupMode === "break" ? current.breakContents : current.flatContents;
+        if (contents !== "") commands.push(0, currentMode, contents);
         break;
       }
       case "line":
-        if (mode === "break") return true;
-        if (!doc.soft) pendingSpace = true;
+        if (currentMode === "break") return true;
+        if (!current.soft) pendingSpace = true;
         break;
       case "break-parent":
         break;
@@ -206,12 +244,15 @@ function fits(next: Command, rest: readonly Command[], width: number, modes: Map
  * indentation (a statement inside a function body starts at 2). Indentation is two spaces.
  */
 export function printDoc(doc: Doc, width: number, start = 0): string {
-  const modes = new Map<symbol, Mode>();
+  const groupModes = new Map<symbol, Mode>();
   const out: string[] = [];
   let position = start;
-  const commands: Command[] = [{ indent: start, mode: "break", doc }];
+  const commands = new Commands();
+  commands.push(start, "break", doc);
   while (commands.length > 0) {
-    const { indent: ind, mode, doc: current } = commands.pop()!;
+    const ind = commands.indents.pop()!;
+    const mode = commands.modes.pop()!;
+    const current = commands.docs.pop()!;
     if (typeof current === "string") {
       if (current !== "") {
         out.push(current);
@@ -220,17 +261,16 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
       continue;
     }
     if (isList(current)) {
-      for (let i = current.length - 1; i >= 0; i--) commands.push({ indent: ind, mode, doc: current[i]! });
+      for (let i = current.length - 1; i >= 0; i--) commands.push(ind, mode, current[i]!);
       continue;
     }
     switch (current.kind) {
       case "indent":
-        commands.push({ indent: ind + 2, mode, doc: current.contents });
+        commands.push(ind + 2, mode, current.contents);
         break;
       case "group": {
-        const command = chooseGroupMode(current, ind, mode);
-        commands.push(command);
-        if (current.id !== undefined) modes.set(current.id, command.mode);
+        const chosen = chooseGroupMode(current, ind, mode);
+        if (current.id !== undefined) groupModes.set(current.id, chosen);
         break;
       }
       case "fill":
@@ -238,7 +278,7 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
         break;
       case "if-break":
       case "indent-if-break": {
-        const groupMode = current.groupId === undefined ? mode : modes.get(current.groupId);
+        const groupMode = current.groupId === undefined ? mode : groupModes.get(current.groupId);
         const contents =
           current.kind === "if-break"
             ? groupMode === "break"
@@ -247,7 +287,7 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
             : groupMode === "break"
               ? indent(current.contents)
               : current.contents;
-        if (groupMode !== undefined && contents !== "") commands.push({ indent: ind, mode, doc: contents });
+        if (groupMode !== undefined && contents !== "") commands.push(ind, mode, contents);
         break;
       }
       case "line":
@@ -268,20 +308,35 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
   }
   return out.join("");
 
-  /** Flat when it fits; a conditional group takes the first state that fits, else its last, broken. */
-  function chooseGroupMode(g: GroupDoc, ind: number, mode: Mode): Command {
-    if (mode === "flat") return { indent: ind, mode: g.breaks ? "break" : "flat", doc: g.contents };
+  /**
+   * Pushes the group's contents in the mode chosen, and returns that mode: flat when it fits;
+   * a conditional group takes the first state that fits, else its last, broken.
+   */
+  function chooseGroupMode(g: GroupDoc, ind: number, mode: Mode): Mode {
+    if (mode === "flat") {
+      const chosen: Mode = g.breaks ? "break" : "flat";
+      commands.push(ind, chosen, g.contents);
+      return chosen;
+    }
     const remaining = width - position;
-    const flat: Command = { indent: ind, mode: "flat", doc: g.contents };
-    if (!g.breaks && fits(flat, commands, remaining, modes, false)) return flat;
-    if (g.states === undefined) return { indent: ind, mode: "break", doc: g.contents };
+    if (!g.breaks && fits("flat", g.contents, commands, remaining, groupModes, false)) {
+      commands.push(ind, "flat", g.contents);
+      return "flat";
+    }
+    if (g.states === undefined) {
+      commands.push(ind, "break", g.contents);
+      return "break";
+    }
     if (!g.breaks) {
       for (let i = 1; i < g.states.length - 1; i++) {
-        const state: Command = { indent: ind, mode: "flat", doc: g.states[i]! };
-        if (fits(state, commands, remaining, modes, false)) return state;
+        if (fits("flat", g.states[i]!, commands, remaining, groupModes, false)) {
+          commands.push(ind, "flat", g.states[i]!);
+          return "flat";
+        }
       }
     }
-    return { indent: ind, mode: "break", doc: g.states.at(-1)! };
+    commands.push(ind, "break", g.states.at(-1)!);
+    return "break";
   }
 
   /** Each separator breaks only when the content after it does not fit on the line. */
@@ -290,27 +345,22 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
     const length = f.parts.length - f.offset;
     if (length === 0) return;
     const content = f.parts[f.offset]!;
-    const contentFlat: Command = { indent: ind, mode: "flat", doc: content };
-    const contentBreak: Command = { indent: ind, mode: "break", doc: content };
-    const contentFits = fits(contentFlat, [], remaining, modes, true);
+    const contentFits = fits("flat", content, NO_COMMANDS, remaining, groupModes, true);
     if (length === 1) {
-      commands.push(contentFits ? contentFlat : contentBreak);
+      commands.push(ind, contentFits ? "flat" : "break", content);
       return;
     }
     const whitespace = f.parts[f.offset + 1]!;
-    const whitespaceFlat: Command = { indent: ind, mode: "flat", doc: whitespace };
-    const whitespaceBreak: Command = { indent: ind, mode: "break", doc: whitespace };
     if (length === 2) {
-      if (contentFits) commands.push(whitespaceFlat, contentFlat);
-      else commands.push(whitespaceBreak, contentBreak);
+      const chosen: Mode = contentFits ? "flat" : "break";
+      commands.push(ind, chosen, whitespace);
+      commands.push(ind, chosen, content);
       return;
     }
-    const pair: Command = { indent: ind, mode: "flat", doc: [content, whitespace, f.parts[f.offset + 2]!] };
-    const pairFits = fits(pair, [], remaining, modes, true);
-    commands.push({ indent: ind, mode, doc: { ...f, offset: f.offset + 2 } });
-    if (pairFits) commands.push(whitespaceFlat, contentFlat);
-    else if (contentFits) commands.push(whitespaceBreak, contentFlat);
-    else commands.push(whitespaceBreak, contentBreak);
+    const pairFits = fits("flat", [content, whitespace, f.parts[f.offset + 2]!], NO_COMMANDS, remaining, groupModes, true);
+    commands.push(ind, mode, { ...f, offset: f.offset + 2 });
+    commands.push(ind, pairFits ? "flat" : "break", whitespace);
+    commands.push(ind, pairFits || contentFits ? "flat" : "break", content);
   }
 }
 
