@@ -133,104 +133,89 @@ function isList(doc: Doc): doc is readonly Doc[] {
 
 type Mode = "flat" | "break";
 
-/**
- * The printer's work list: (indent, mode, doc) commands kept in three parallel arrays. The
- * printer pushes one command per document node, and an object for each was most of what
- * rendering allocated (and what made V8 grow its heap on large files).
- */
-class Commands {
-  readonly indents: number[] = [];
-  readonly modes: Mode[] = [];
-  readonly docs: Doc[] = [];
-
-  get length(): number {
-    return this.docs.length;
-  }
-
-  push(indent: number, mode: Mode, doc: Doc): void {
-    this.indents.push(indent);
-    this.modes.push(mode);
-    this.docs.push(doc);
-  }
-
-  clear(): void {
-    this.indents.length = 0;
-    this.modes.length = 0;
-    this.docs.length = 0;
-  }
+interface Command {
+  readonly indent: number;
+  readonly mode: Mode;
+  readonly doc: Doc;
 }
 
-const NO_COMMANDS = new Commands();
-// `fits` never runs inside another `fits`: one scratch list serves every call.
-const scratch = new Commands();
+// `fits` never runs inside another `fits`: one scratch stack (documents and their modes in
+// parallel arrays) serves every call, instead of a command object per document node measured.
+const scratchDocs: Doc[] = [];
+const scratchModes: Mode[] = [];
 
 /**
- * Whether `doc` (in `mode`) fits in `width` columns: measured up to its first line break, then
- * through the commands that follow (`rest`, in their own modes) up to the first line that
- * breaks. `mustBeFlat` (fills) refuses a group that is already broken.
+ * Whether `next` fits in `width` columns: measured up to its first line break, then through
+ * the commands that follow (`rest`, in their own modes) up to the first line that breaks.
+ * `mustBeFlat` (fills) refuses a group that is already broken.
  */
-function fits(
-  mode: Mode,
-  doc: Doc,
-  rest: Commands,
-  width: number,
-  groupModes: Map<symbol, Mode>,
-  mustBeFlat: boolean,
-): boolean {
+function fits(next: Command, rest: readonly Command[], width: number, modes: Map<symbol, Mode>, mustBeFlat: boolean): boolean {
   let restIndex = rest.length;
   let pendingSpace = false;
-  const commands = scratch;
-  commands.clear();
-  commands.push(0, mode, doc);
+  const docs = scratchDocs;
+  const docModes = scratchModes;
+  docs.length = 0;
+  docModes.length = 0;
+  docs.push(next.doc);
+  docModes.push(next.mode);
   while (width >= 0) {
-    if (commands.length === 0) {
+    if (docs.length === 0) {
       if (restIndex === 0) return true;
-      restIndex--;
-      commands.push(0, rest.modes[restIndex]!, rest.docs[restIndex]!);
+      const command = rest[--restIndex]!;
+      docs.push(command.doc);
+      docModes.push(command.mode);
       continue;
     }
-    const currentMode = commands.modes.pop()!;
-    const current = commands.docs.pop()!;
-    commands.indents.pop();
-    if (typeof current === "string") {
-      if (current !== "") {
+    const doc = docs.pop()!;
+    const mode = docModes.pop()!;
+    if (typeof doc === "string") {
+      if (doc !== "") {
         if (pendingSpace) {
           width -= 1;
           pendingSpace = false;
         }
-        width -= stringWidth(current);
+        width -= stringWidth(doc);
       }
       continue;
     }
-    if (isList(current)) {
-      for (let i = current.length - 1; i >= 0; i--) commands.push(0, currentMode, current[i]!);
+    if (isList(doc)) {
+      for (let i = doc.length - 1; i >= 0; i--) {
+        docs.push(doc[i]!);
+        docModes.push(mode);
+      }
       continue;
     }
-    switch (current.kind) {
+    switch (doc.kind) {
       case "fill":
-        for (let i = current.parts.length - 1; i >= current.offset; i--) commands.push(0, currentMode, current.parts[i]!);
+        for (let i = doc.parts.length - 1; i >= doc.offset; i--) {
+          docs.push(doc.parts[i]!);
+          docModes.push(mode);
+        }
         break;
       case "indent":
       case "indent-if-break":
-        commands.push(0, currentMode, current.contents);
+        docs.push(doc.contents);
+        docModes.push(mode);
         break;
       case "group": {
-        if (mustBeFlat && current.breaks) return false;
-        const groupMode: Mode = current.breaks ? "break" : currentMode;
-        const contents =
-          current.states !== undefined && groupMode === "break" ? current.states.at(-1)! : current.contents;
-        commands.push(0, groupMode, contents);
+        if (mustBeFlat && doc.breaks) return false;
+        const groupMode: Mode = doc.breaks ? "break" : mode;
+        docs.push(doc.states !== undefined && groupMode === "break" ? doc.states.at(-1)! : doc.contents);
+        docModes.push(groupMode);
         break;
       }
       case "if-break": {
-        const groupMode = current.groupId === undefined ? currentMode : (groupModes.get(current.groupId) ?? "flat");
-        const contents = groupMode === "break" ? current.breakContents : current.flatContents;
-        if (contents !== "") commands.push(0, currentMode, contents);
+        const groupMode = doc.groupId === undefined ? mode : (modes.get(doc.groupId) ?? "flat");
+        const contents = groupMode === "break" ? doc.breakContents : doc.flatContents;
+        if (contents !== "") {
+          docs.push(contents);
+          docModes.push(mode);
+        }
         break;
       }
       case "line":
-        if (currentMode === "break") return true;
-        if (!current.soft) pendingSpace = true;
+        if (mode === "break") return true;
+        if (!doc.soft) pendingSpace = true;
         break;
       case "break-parent":
         break;
@@ -244,15 +229,12 @@ function fits(
  * indentation (a statement inside a function body starts at 2). Indentation is two spaces.
  */
 export function printDoc(doc: Doc, width: number, start = 0): string {
-  const groupModes = new Map<symbol, Mode>();
+  const modes = new Map<symbol, Mode>();
   const out: string[] = [];
   let position = start;
-  const commands = new Commands();
-  commands.push(start, "break", doc);
+  const commands: Command[] = [{ indent: start, mode: "break", doc }];
   while (commands.length > 0) {
-    const ind = commands.indents.pop()!;
-    const mode = commands.modes.pop()!;
-    const current = commands.docs.pop()!;
+    const { indent: ind, mode, doc: current } = commands.pop()!;
     if (typeof current === "string") {
       if (current !== "") {
         out.push(current);
@@ -261,16 +243,17 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
       continue;
     }
     if (isList(current)) {
-      for (let i = current.length - 1; i >= 0; i--) commands.push(ind, mode, current[i]!);
+      for (let i = current.length - 1; i >= 0; i--) commands.push({ indent: ind, mode, doc: current[i]! });
       continue;
     }
     switch (current.kind) {
       case "indent":
-        commands.push(ind + 2, mode, current.contents);
+        commands.push({ indent: ind + 2, mode, doc: current.contents });
         break;
       case "group": {
-        const chosen = chooseGroupMode(current, ind, mode);
-        if (current.id !== undefined) groupModes.set(current.id, chosen);
+        const command = chooseGroupMode(current, ind, mode);
+        commands.push(command);
+        if (current.id !== undefined) modes.set(current.id, command.mode);
         break;
       }
       case "fill":
@@ -278,7 +261,7 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
         break;
       case "if-break":
       case "indent-if-break": {
-        const groupMode = current.groupId === undefined ? mode : groupModes.get(current.groupId);
+        const groupMode = current.groupId === undefined ? mode : modes.get(current.groupId);
         const contents =
           current.kind === "if-break"
             ? groupMode === "break"
@@ -287,7 +270,7 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
             : groupMode === "break"
               ? indent(current.contents)
               : current.contents;
-        if (groupMode !== undefined && contents !== "") commands.push(ind, mode, contents);
+        if (groupMode !== undefined && contents !== "") commands.push({ indent: ind, mode, doc: contents });
         break;
       }
       case "line":
@@ -308,35 +291,20 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
   }
   return out.join("");
 
-  /**
-   * Pushes the group's contents in the mode chosen, and returns that mode: flat when it fits;
-   * a conditional group takes the first state that fits, else its last, broken.
-   */
-  function chooseGroupMode(g: GroupDoc, ind: number, mode: Mode): Mode {
-    if (mode === "flat") {
-      const chosen: Mode = g.breaks ? "break" : "flat";
-      commands.push(ind, chosen, g.contents);
-      return chosen;
-    }
+  /** Flat when it fits; a conditional group takes the first state that fits, else its last, broken. */
+  function chooseGroupMode(g: GroupDoc, ind: number, mode: Mode): Command {
+    if (mode === "flat") return { indent: ind, mode: g.breaks ? "break" : "flat", doc: g.contents };
     const remaining = width - position;
-    if (!g.breaks && fits("flat", g.contents, commands, remaining, groupModes, false)) {
-      commands.push(ind, "flat", g.contents);
-      return "flat";
-    }
-    if (g.states === undefined) {
-      commands.push(ind, "break", g.contents);
-      return "break";
-    }
+    const flat: Command = { indent: ind, mode: "flat", doc: g.contents };
+    if (!g.breaks && fits(flat, commands, remaining, modes, false)) return flat;
+    if (g.states === undefined) return { indent: ind, mode: "break", doc: g.contents };
     if (!g.breaks) {
       for (let i = 1; i < g.states.length - 1; i++) {
-        if (fits("flat", g.states[i]!, commands, remaining, groupModes, false)) {
-          commands.push(ind, "flat", g.states[i]!);
-          return "flat";
-        }
+        const state: Command = { indent: ind, mode: "flat", doc: g.states[i]! };
+        if (fits(state, commands, remaining, modes, false)) return state;
       }
     }
-    commands.push(ind, "break", g.states.at(-1)!);
-    return "break";
+    return { indent: ind, mode: "break", doc: g.states.at(-1)! };
   }
 
   /** Each separator breaks only when the content after it does not fit on the line. */
@@ -345,22 +313,27 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
     const length = f.parts.length - f.offset;
     if (length === 0) return;
     const content = f.parts[f.offset]!;
-    const contentFits = fits("flat", content, NO_COMMANDS, remaining, groupModes, true);
+    const contentFlat: Command = { indent: ind, mode: "flat", doc: content };
+    const contentBreak: Command = { indent: ind, mode: "break", doc: content };
+    const contentFits = fits(contentFlat, [], remaining, modes, true);
     if (length === 1) {
-      commands.push(ind, contentFits ? "flat" : "break", content);
+      commands.push(contentFits ? contentFlat : contentBreak);
       return;
     }
     const whitespace = f.parts[f.offset + 1]!;
+    const whitespaceFlat: Command = { indent: ind, mode: "flat", doc: whitespace };
+    const whitespaceBreak: Command = { indent: ind, mode: "break", doc: whitespace };
     if (length === 2) {
-      const chosen: Mode = contentFits ? "flat" : "break";
-      commands.push(ind, chosen, whitespace);
-      commands.push(ind, chosen, content);
+      if (contentFits) commands.push(whitespaceFlat, contentFlat);
+      else commands.push(whitespaceBreak, contentBreak);
       return;
     }
-    const pairFits = fits("flat", [content, whitespace, f.parts[f.offset + 2]!], NO_COMMANDS, remaining, groupModes, true);
-    commands.push(ind, mode, { ...f, offset: f.offset + 2 });
-    commands.push(ind, pairFits ? "flat" : "break", whitespace);
-    commands.push(ind, pairFits || contentFits ? "flat" : "break", content);
+    const pair: Command = { indent: ind, mode: "flat", doc: [content, whitespace, f.parts[f.offset + 2]!] };
+    const pairFits = fits(pair, [], remaining, modes, true);
+    commands.push({ indent: ind, mode, doc: { ...f, offset: f.offset + 2 } });
+    if (pairFits) commands.push(whitespaceFlat, contentFlat);
+    else if (contentFits) commands.push(whitespaceBreak, contentFlat);
+    else commands.push(whitespaceBreak, contentBreak);
   }
 }
 
