@@ -24,22 +24,10 @@ interface TargetedArgs {
 
 /** The storage methods patched; the four protected filters take (array, target). */
 interface StorageMethods {
-  filterByTarget(
-    array: readonly TargetedArgs[],
-    target: Target,
-  ): TargetedArgs[];
-  filterByTargetAndWithoutDuplicateProperties(
-    array: readonly TargetedArgs[],
-    target: Target,
-  ): TargetedArgs[];
-  filterByTargetAndWithoutDuplicateRelationProperties(
-    array: readonly TargetedArgs[],
-    target: Target,
-  ): TargetedArgs[];
-  filterByTargetAndWithoutDuplicateEmbeddedProperties(
-    array: readonly TargetedArgs[],
-    target: Target,
-  ): TargetedArgs[];
+  filterByTarget(array: readonly TargetedArgs[], target: Target): TargetedArgs[];
+  filterByTargetAndWithoutDuplicateProperties(array: readonly TargetedArgs[], target: Target): TargetedArgs[];
+  filterByTargetAndWithoutDuplicateRelationProperties(array: readonly TargetedArgs[], target: Target): TargetedArgs[];
+  filterByTargetAndWithoutDuplicateEmbeddedProperties(array: readonly TargetedArgs[], target: Target): TargetedArgs[];
   filterIndices(target: Target): TargetedArgs[];
   filterForeignKeys(target: Target): TargetedArgs[];
   filterUniques(target: Target): TargetedArgs[];
@@ -101,17 +89,9 @@ const NONE: readonly number[] = [];
 /** Set on the prototype while patched, so a nested build does not patch twice. */
 const indexedMarker = "__retortIndexedLookups";
 
-function indexOf(
-  indexes: WeakMap<object, TargetIndex>,
-  array: readonly TargetedArgs[],
-): TargetIndex {
+function indexOf(indexes: WeakMap<object, TargetIndex>, array: readonly TargetedArgs[]): TargetIndex {
   const known = indexes.get(array);
-  if (
-    known !== undefined &&
-    known.length === array.length &&
-    known.last === array[array.length - 1]
-  )
-    return known;
+  if (known !== undefined && known.length === array.length && known.last === array[array.length - 1]) return known;
   const positions = new Map<Target, number[]>();
   array.forEach((item, position) => {
     const list = positions.get(item.target);
@@ -137,13 +117,9 @@ function itemsFor(
   target: Target,
 ): TargetedArgs[] {
   const { positions } = indexOf(indexes, array);
-  if (!Array.isArray(target))
-    return (positions.get(target) ?? NONE).map((position) => array[position]!);
-  const lists = [...new Set<Target>(target)]
-    .map((one) => positions.get(one) ?? NONE)
-    .filter((list) => list.length > 0);
-  const merged =
-    lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a - b);
+  if (!Array.isArray(target)) return (positions.get(target) ?? NONE).map((position) => array[position]!);
+  const lists = [...new Set<Target>(target)].map((one) => positions.get(one) ?? NONE).filter((list) => list.length > 0);
+  const merged = lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a - b);
   return merged.map((position) => array[position]!);
 }
 
@@ -158,25 +134,14 @@ function itemsForExact(
 
 function indexedMethods(original: StorageMethods): StorageMethods {
   const indexes = new WeakMap<object, TargetIndex>();
-  const byName = (
-    items: readonly TargetedArgs[],
-    propertyName: string,
-  ): TargetedArgs[] =>
+  const byName = (items: readonly TargetedArgs[], propertyName: string): TargetedArgs[] =>
     items.filter((item) => item.propertyName === propertyName);
   return {
     filterByTarget(array, target) {
-      return original.filterByTarget.call(
-        this,
-        itemsFor(indexes, array, target),
-        target,
-      );
+      return original.filterByTarget.call(this, itemsFor(indexes, array, target), target);
     },
     filterByTargetAndWithoutDuplicateProperties(array, target) {
-      return original.filterByTargetAndWithoutDuplicateProperties.call(
-        this,
-        itemsFor(indexes, array, target),
-        target,
-      );
+      return original.filterByTargetAndWithoutDuplicateProperties.call(this, itemsFor(indexes, array, target), target);
     },
     filterByTargetAndWithoutDuplicateRelationProperties(array, target) {
       return original.filterByTargetAndWithoutDuplicateRelationProperties.call(
@@ -208,10 +173,7 @@ function indexedMethods(original: StorageMethods): StorageMethods {
       return itemsFor(indexes, this.exclusions, target);
     },
     findGenerated(this: Storage, target, propertyName) {
-      return byName(
-        itemsFor(indexes, this.generations, target),
-        propertyName,
-      )[0];
+      return byName(itemsFor(indexes, this.generations, target), propertyName)[0];
     },
     findTree(this: Storage, target) {
       return itemsFor(indexes, this.trees, target)[0];
@@ -230,60 +192,38 @@ function indexedMethods(original: StorageMethods): StorageMethods {
     },
     findInheritanceType(this: Storage, target) {
       const items = itemsForExact(indexes, this.inheritances, target);
-      return items === undefined
-        ? original.findInheritanceType.call(this, target)
-        : items[0];
+      return items === undefined ? original.findInheritanceType.call(this, target) : items[0];
     },
     findDiscriminatorValue(this: Storage, target) {
       const items = itemsForExact(indexes, this.discriminatorValues, target);
-      return items === undefined
-        ? original.findDiscriminatorValue.call(this, target)
-        : items[0];
+      return items === undefined ? original.findDiscriminatorValue.call(this, target) : items[0];
     },
   };
 }
 
 /** The prototype of the storage TypeORM's decorators wrote to, if it has every method patched. */
 function storagePrototype(): Record<string, unknown> | undefined {
-  const storage = (globalThis as { typeormMetadataArgsStorage?: unknown })
-    .typeormMetadataArgsStorage;
+  const storage = (globalThis as { typeormMetadataArgsStorage?: unknown }).typeormMetadataArgsStorage;
   if (typeof storage !== "object" || storage === null) return undefined;
-  const prototype = Object.getPrototypeOf(storage) as Record<
-    string,
-    unknown
-  > | null;
+  const prototype = Object.getPrototypeOf(storage) as Record<string, unknown> | null;
   if (prototype === null) return undefined;
-  return patchedNames.every((name) => typeof prototype[name] === "function")
-    ? prototype
-    : undefined;
+  return patchedNames.every((name) => typeof prototype[name] === "function") ? prototype : undefined;
 }
 
 /**
  * TypeORM's `MetadataUtils` class of the same TypeORM copy as the storage prototype, found in
  * the module cache (the storage's module sits beside it), or undefined.
  */
-function metadataUtilsBeside(
-  prototype: Record<string, unknown>,
-): { isInherited: IsInherited } | undefined {
+function metadataUtilsBeside(prototype: Record<string, unknown>): { isInherited: IsInherited } | undefined {
   const storageModule = Object.values(require.cache).find(
     (module) =>
-      (module?.exports as { MetadataArgsStorage?: unknown } | undefined)
-        ?.MetadataArgsStorage === prototype.constructor,
+      (module?.exports as { MetadataArgsStorage?: unknown } | undefined)?.MetadataArgsStorage === prototype.constructor,
   );
   if (storageModule === undefined) return undefined;
-  const utilsFile = join(
-    dirname(storageModule.filename),
-    "..",
-    "metadata-builder",
-    "MetadataUtils.js",
-  );
-  const utils = (
-    require.cache[utilsFile]?.exports as
-      { MetadataUtils?: { isInherited?: unknown } } | undefined
-  )?.MetadataUtils;
-  return typeof utils?.isInherited === "function"
-    ? (utils as { isInherited: IsInherited })
-    : undefined;
+  const utilsFile = join(dirname(storageModule.filename), "..", "metadata-builder", "MetadataUtils.js");
+  const utils = (require.cache[utilsFile]?.exports as { MetadataUtils?: { isInherited?: unknown } } | undefined)
+    ?.MetadataUtils;
+  return typeof utils?.isInherited === "function" ? (utils as { isInherited: IsInherited }) : undefined;
 }
 
 type IsInherited = (child: Target, parent: Target) => boolean;
@@ -295,20 +235,14 @@ type IsInherited = (child: Target, parent: Target) => boolean;
  * prototype chain, which is known up front: the faster test rejects those pairs and asks the
  * original for everything else.
  */
-function fastIsInherited(
-  original: IsInherited,
-  tables: readonly TargetedArgs[],
-): IsInherited {
+function fastIsInherited(original: IsInherited, tables: readonly TargetedArgs[]): IsInherited {
   const known = new Set<Target>();
   const ancestors = new Set<unknown>();
   for (const { target } of tables) {
     if (typeof target !== "function" || known.has(target)) continue;
     known.add(target);
     const own: unknown = (target as { prototype?: unknown }).prototype;
-    let proto =
-      typeof own === "object" && own !== null
-        ? Object.getPrototypeOf(own)
-        : null;
+    let proto = typeof own === "object" && own !== null ? Object.getPrototypeOf(own) : null;
     while (proto !== null) {
       ancestors.add(proto);
       proto = Object.getPrototypeOf(proto);
@@ -337,18 +271,10 @@ function fastIsInherited(
  * on the storage TypeORM's decorators filled, and restores TypeORM's methods afterwards. A
  * TypeORM whose storage lacks one of the methods is left alone (and builds as slowly as before).
  */
-export async function withIndexedMetadataArgs<T>(
-  build: () => Promise<T>,
-): Promise<T> {
+export async function withIndexedMetadataArgs<T>(build: () => Promise<T>): Promise<T> {
   const prototype = storagePrototype();
-  if (
-    prototype === undefined ||
-    Object.prototype.hasOwnProperty.call(prototype, indexedMarker)
-  )
-    return await build();
-  const original = Object.fromEntries(
-    patchedNames.map((name) => [name, prototype[name]]),
-  ) as unknown as StorageMethods;
+  if (prototype === undefined || Object.prototype.hasOwnProperty.call(prototype, indexedMarker)) return await build();
+  const original = Object.fromEntries(patchedNames.map((name) => [name, prototype[name]])) as unknown as StorageMethods;
   const utils = metadataUtilsBeside(prototype);
   const originalIsInherited = utils?.isInherited;
   const tables = (
@@ -357,11 +283,7 @@ export async function withIndexedMetadataArgs<T>(
     }
   ).typeormMetadataArgsStorage?.tables;
   Object.assign(prototype, indexedMethods(original), { [indexedMarker]: true });
-  if (
-    utils !== undefined &&
-    originalIsInherited !== undefined &&
-    Array.isArray(tables)
-  ) {
+  if (utils !== undefined && originalIsInherited !== undefined && Array.isArray(tables)) {
     utils.isInherited = fastIsInherited(originalIsInherited, tables);
   }
   try {
@@ -369,7 +291,6 @@ export async function withIndexedMetadataArgs<T>(
   } finally {
     Object.assign(prototype, original);
     delete prototype[indexedMarker];
-    if (utils !== undefined && originalIsInherited !== undefined)
-      utils.isInherited = originalIsInherited;
+    if (utils !== undefined && originalIsInherited !== undefined) utils.isInherited = originalIsInherited;
   }
 }
