@@ -62,8 +62,13 @@ export function sortTable(table: TableModel): TableModel {
 function ordered<T extends object>(value: T, first: readonly (keyof T)[]): T {
   const out: Record<string, unknown> = {};
   const record = value as Record<string, unknown>;
-  for (const key of [...first, ...Object.keys(value)] as string[]) {
-    if (!(key in out) && record[key] !== undefined) out[key] = record[key];
+  for (const key of first as readonly string[]) {
+    const member = record[key];
+    if (member !== undefined) out[key] = member;
+  }
+  for (const key of Object.keys(value)) {
+    const member = record[key];
+    if (member !== undefined && !(key in out)) out[key] = member;
   }
   return out as T;
 }

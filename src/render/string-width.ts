@@ -14,8 +14,22 @@ const NOT_PRINTABLE_ASCII = /[^\x20-\x7F]/;
 const ZERO_WIDTH_MARK = /[\p{Mn}\p{Me}]/u;
 // Every RGI emoji, including the multi-code-point ones (ZWJ sequences, flags, keycaps, skin
 // tones): prettier counts each as one two-column character. Built at run time because the `v`
-// flag is newer than the compile target.
-const EMOJI_SEQUENCE = new RegExp("[#*0-9]\\uFE0F?\\u20E3|\\p{RGI_Emoji}", "gv");
+// flag is newer than the compile target, and only on first use: compiling it takes ~20 ms, and
+// most migrations are all ASCII.
+let emojiSequence: RegExp | undefined;
+function emojiSequencePattern(): RegExp {
+  emojiSequence ??= new RegExp("[#*0-9]\\uFE0F?\\u20E3|\\p{RGI_Emoji}", "gv");
+  return emojiSequence;
+}
+
+/** Whether every character of `text` is in U+0020..U+007F (what `NOT_PRINTABLE_ASCII` rejects otherwise). */
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7f) return false;
+  }
+  return true;
+}
 
 /**
  * Code points two columns wide on their own, as inclusive [first, last] pairs in ascending
@@ -70,9 +84,9 @@ function codePointWidth(character: string): number {
 
 /** The number of columns `text` takes on a line, as prettier counts them. */
 export function stringWidth(text: string): number {
-  if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
+  if (isPrintableAscii(text)) return text.length;
   let width = 0;
-  const rest = text.replace(EMOJI_SEQUENCE, (emoji) => {
+  const rest = text.replace(emojiSequencePattern(), (emoji) => {
     // A lone code point is measured like any other (some emoji are narrow); a sequence is one picture.
     const single = emoji.length === 1 || (emoji.length === 2 && emoji.codePointAt(0)! > 0xffff);
     width += single ? codePointWidth(emoji) : 2;

@@ -106,7 +106,12 @@ export function buildForeignKeys(
     ),
   ];
   const groups = new Map<number, Row[]>();
-  for (const row of foreignKeyRows) groups.set(intCell(row, "id"), [...(groups.get(intCell(row, "id")) ?? []), row]);
+  for (const row of foreignKeyRows) {
+    const id = intCell(row, "id");
+    const group = groups.get(id);
+    if (group === undefined) groups.set(id, [row]);
+    else group.push(row);
+  }
   return [...groups.values()].map((unsorted) => {
     const group = [...unsorted].sort((a, b) => intCell(a, "seq") - intCell(b, "seq"));
     const first = group[0] as Row;

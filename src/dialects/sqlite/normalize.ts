@@ -62,8 +62,22 @@ export function normalizeSqliteExpression(sql: string): string {
  * Idempotent. The expression rules above (without the `CHECK` rule), plus: a whole default of
  * `TRUE`/`FALSE` becomes `1`/`0` (what SQLite stores and TypeORM writes for booleans).
  * A default of `NULL` normalises to `NULL`; introspection treats that as no default.
+ * Results are remembered by text: a schema repeats a few defaults thousands of times.
  */
 export function normalizeSqliteDefault(sql: string): string {
+  let normalized = normalizedDefaults.get(sql);
+  if (normalized === undefined) {
+    if (normalizedDefaults.size >= normalizedDefaultsLimit) normalizedDefaults.clear();
+    normalized = normalizeDefaultText(sql);
+    normalizedDefaults.set(sql, normalized);
+  }
+  return normalized;
+}
+
+const normalizedDefaults = new Map<string, string>();
+const normalizedDefaultsLimit = 1000;
+
+function normalizeDefaultText(sql: string): string {
   const normalized = normalizeTokens(sql);
   const upper = normalized.toUpperCase();
   if (upper === "TRUE") return "1";

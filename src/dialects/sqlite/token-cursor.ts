@@ -30,7 +30,9 @@ export class TokenCursor {
 
   /** Consumes the given words, in order, when they all come next; reports whether it did. */
   acceptWords(...words: string[]): boolean {
-    if (!words.every((word, i) => isWord(this.peek(i), word))) return false;
+    for (let i = 0; i < words.length; i++) {
+      if (!isWord(this.tokens[this.position + i], words[i] as string)) return false;
+    }
     this.position += words.length;
     return true;
   }

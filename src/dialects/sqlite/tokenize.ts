@@ -71,7 +71,7 @@ function scanQuoted(source: string, start: number, close: string): number {
 
 function unquote(text: string, close: string): string {
   const inner = text.slice(1, -1);
-  return close === "]" ? inner : inner.split(close + close).join(close);
+  return close === "]" || !inner.includes(close) ? inner : inner.split(close + close).join(close);
 }
 
 /**
@@ -135,7 +135,10 @@ export function tokenize(source: string): Token[] {
 
 /** True when `token` is the bare word `word` (case-insensitive, as SQLite keywords are). */
 export function isWord(token: Token | undefined, word: string): boolean {
-  return token !== undefined && token.kind === "word" && token.text.toUpperCase() === word;
+  if (token === undefined || token.kind !== "word") return false;
+  const text = token.text;
+  // Most keywords come upper-case already; compare without a new string when the lengths differ.
+  return text === word || (text.length === word.length && text.toUpperCase() === word);
 }
 
 /** True when `token` is the punctuation `mark`. */

@@ -21,8 +21,24 @@ import { RetortError } from "../../util/errors";
  *   `timestamptz`, `timestamp with time zone` → timestamp with time zone
  * - a type from the list above with arguments it does not take (`text(100)`, `float(5)`), and
  *   anything else → `{kind: "native", sql}` with sql lower-cased and whitespace collapsed.
+ *
+ * A schema repeats a handful of spellings thousands of times, so results are remembered by text
+ * (each call still returns its own object).
  */
 export function parseSqliteType(sql: string): ColumnType {
+  let parsed = parsedTypes.get(sql);
+  if (parsed === undefined) {
+    if (parsedTypes.size >= parsedTypesLimit) parsedTypes.clear();
+    parsed = parseTypeText(sql);
+    parsedTypes.set(sql, parsed);
+  }
+  return { ...parsed };
+}
+
+const parsedTypes = new Map<string, ColumnType>();
+const parsedTypesLimit = 1000;
+
+function parseTypeText(sql: string): ColumnType {
   const normalized = normalizeTypeText(sql);
   const match = /^([a-z_][a-z0-9_ ]*?)(?: ?\(([+-]?\d+)(?:,([+-]?\d+))?\))?$/.exec(normalized);
   if (match === null) return { kind: "native", sql: normalized };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { splitTopLevel, tokenize } from "../../../../src/dialects/sqlite/tokenize";
+import { isWord, splitTopLevel, tokenize } from "../../../../src/dialects/sqlite/tokenize";
 
 describe("sqlite tokenize", () => {
   it("classifies tokens and unquotes names and strings", () => {
@@ -36,6 +36,14 @@ describe("sqlite tokenize", () => {
       ["a", "b"],
     );
     for (const token of tokens) assert.equal(source.slice(token.start, token.end), token.text);
+  });
+
+  it("matches keywords whatever their case, and only bare words", () => {
+    const [upper, lower, mixed, quoted, longer] = tokenize(`CHECK check ChEcK "CHECK" CHECKS`);
+    for (const token of [upper, lower, mixed]) assert.equal(isWord(token, "CHECK"), true);
+    assert.equal(isWord(quoted, "CHECK"), false);
+    assert.equal(isWord(longer, "CHECK"), false);
+    assert.equal(isWord(undefined, "CHECK"), false);
   });
 
   it("fails loudly on an unterminated quote", () => {
