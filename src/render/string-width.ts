@@ -10,7 +10,6 @@
  * where the two may disagree, so that prettier can decide there.
  */
 
-const NOT_PRINTABLE_ASCII = /[^\x20-\x7F]/;
 const ZERO_WIDTH_MARK = /[\p{Mn}\p{Me}]/u;
 // Every RGI emoji, including the multi-code-point ones (ZWJ sequences, flags, keycaps, skin
 // tones): prettier counts each as one two-column character. Built at run time because the `v`
@@ -22,7 +21,7 @@ function emojiSequencePattern(): RegExp {
   return emojiSequence;
 }
 
-/** Whether every character of `text` is in U+0020..U+007F (what `NOT_PRINTABLE_ASCII` rejects otherwise). */
+/** Whether every character of `text` is in U+0020..U+007F, where width is one column each. */
 function isPrintableAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -108,5 +107,5 @@ const AMBIGUOUS =
  * (see above). Without one, every piece of `text` measures exactly as prettier measures it.
  */
 export function hasAmbiguousWidth(text: string): boolean {
-  return NOT_PRINTABLE_ASCII.test(text) && AMBIGUOUS.test(text);
+  return !isPrintableAscii(text) && AMBIGUOUS.test(text);
 }

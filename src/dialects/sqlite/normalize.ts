@@ -1,3 +1,4 @@
+import { rememberByText } from "../../util/remember-by-text";
 import { findClosingParen, isPunct, isWord, tokenize, type Token } from "./tokenize";
 
 /** Keywords written upper-case whatever the source says, so `null` and `NULL` compare equal. */
@@ -64,18 +65,7 @@ export function normalizeSqliteExpression(sql: string): string {
  * A default of `NULL` normalises to `NULL`; introspection treats that as no default.
  * Results are remembered by text: a schema repeats a few defaults thousands of times.
  */
-export function normalizeSqliteDefault(sql: string): string {
-  let normalized = normalizedDefaults.get(sql);
-  if (normalized === undefined) {
-    if (normalizedDefaults.size >= normalizedDefaultsLimit) normalizedDefaults.clear();
-    normalized = normalizeDefaultText(sql);
-    normalizedDefaults.set(sql, normalized);
-  }
-  return normalized;
-}
-
-const normalizedDefaults = new Map<string, string>();
-const normalizedDefaultsLimit = 1000;
+export const normalizeSqliteDefault: (sql: string) => string = rememberByText(normalizeDefaultText);
 
 function normalizeDefaultText(sql: string): string {
   const normalized = normalizeTokens(sql);

@@ -1,6 +1,7 @@
 import type { ColumnType } from "../../model/types";
 import { assertNever } from "../../util/assert-never";
 import { RetortError } from "../../util/errors";
+import { rememberByText } from "../../util/remember-by-text";
 
 /**
  * SQLite keeps a column's declared type as text and only derives an affinity from it
@@ -26,17 +27,10 @@ import { RetortError } from "../../util/errors";
  * (each call still returns its own object).
  */
 export function parseSqliteType(sql: string): ColumnType {
-  let parsed = parsedTypes.get(sql);
-  if (parsed === undefined) {
-    if (parsedTypes.size >= parsedTypesLimit) parsedTypes.clear();
-    parsed = parseTypeText(sql);
-    parsedTypes.set(sql, parsed);
-  }
-  return { ...parsed };
+  return { ...parseTypeTextOnce(sql) };
 }
 
-const parsedTypes = new Map<string, ColumnType>();
-const parsedTypesLimit = 1000;
+const parseTypeTextOnce = rememberByText(parseTypeText);
 
 function parseTypeText(sql: string): ColumnType {
   const normalized = normalizeTypeText(sql);

@@ -94,12 +94,6 @@ describe("formatSqliteType", () => {
     assert.notEqual(parseSqliteType("numeric(10,2)"), parseSqliteType("numeric(10,2)"));
   });
 
-  it("answers the same after more distinct spellings than it remembers", () => {
-    for (let i = 1; i <= 2500; i++) assert.deepEqual(parseSqliteType(`varchar(${i})`), { kind: "varchar", length: i });
-    assert.deepEqual(parseSqliteType("varchar(1)"), { kind: "varchar", length: 1 });
-    assert.deepEqual(parseSqliteType("decimal(12, 4)"), { kind: "numeric", precision: 12, scale: 4 });
-  });
-
   it("refuses types SQLite does not have", () => {
     assert.throws(() => formatSqliteType({ kind: "enum", name: "mood" }));
     assert.throws(() => formatSqliteType({ kind: "array", element: { kind: "integer" } }));
