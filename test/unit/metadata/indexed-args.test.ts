@@ -3,8 +3,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { DataSource, getMetadataArgsStorage } from "typeorm";
 import type { DataSourceOptions } from "typeorm";
+import { EntityMetadataBuilder } from "typeorm/metadata-builder/EntityMetadataBuilder";
 import { MetadataUtils } from "typeorm/metadata-builder/MetadataUtils";
-import { withIndexedMetadataArgs } from "../../../src/metadata/indexed-args";
+import { narrowedStep1, withIndexedMetadataArgs } from "../../../src/metadata/indexed-args";
 import { allFixtures } from "../../fixtures";
 import type { Fixture, FixtureDialect } from "../../fixtures";
 
@@ -89,12 +90,28 @@ describe("indexed metadata-args lookups", () => {
   test("TypeORM's own methods are back in place after a build, also after a failing one", async () => {
     const storage = getMetadataArgsStorage() as unknown as Record<string, unknown>;
     const prototype = Object.getPrototypeOf(storage) as Record<string, unknown>;
-    const before = { filterColumns: prototype.filterColumns, findGenerated: prototype.findGenerated, isInherited: MetadataUtils.isInherited };
-    let during: unknown;
+    const builder = EntityMetadataBuilder.prototype as unknown as Record<string, unknown>;
+    const before = {
+      filterColumns: prototype.filterColumns,
+      findGenerated: prototype.findGenerated,
+      isInherited: MetadataUtils.isInherited,
+      step1: builder.computeEntityMetadataStep1,
+    };
+    let during: {
+      findGenerated?: unknown;
+      isInherited?: unknown;
+      step1?: unknown;
+    } = {};
     await withIndexedMetadataArgs(async () => {
-      during = prototype.findGenerated;
+      during = {
+        findGenerated: prototype.findGenerated,
+        isInherited: MetadataUtils.isInherited,
+        step1: builder.computeEntityMetadataStep1,
+      };
     });
-    assert.notEqual(during, before.findGenerated, "the build ran with the indexed lookup");
+    assert.notEqual(during.findGenerated, before.findGenerated, "the build ran with the indexed lookup");
+    assert.notEqual(during.isInherited, before.isInherited, "the build ran with the faster isInherited");
+    assert.notEqual(during.step1, before.step1, "the build ran with the narrowed step 1");
     await assert.rejects(
       withIndexedMetadataArgs(async () => {
         throw new Error("entity failed");
@@ -104,6 +121,7 @@ describe("indexed metadata-args lookups", () => {
     assert.equal(prototype.filterColumns, before.filterColumns);
     assert.equal(prototype.findGenerated, before.findGenerated);
     assert.equal(MetadataUtils.isInherited, before.isInherited);
+    assert.equal(builder.computeEntityMetadataStep1, before.step1);
     assert.equal(Object.prototype.hasOwnProperty.call(storage, "findGenerated"), false);
   });
 
@@ -112,13 +130,56 @@ describe("indexed metadata-args lookups", () => {
     const target = class GrowingTarget {};
     await withIndexedMetadataArgs(async () => {
       assert.equal(storage.findGenerated(target, "id"), undefined);
-      storage.generations.push({ target, propertyName: "id", strategy: "increment" });
+      storage.generations.push({
+        target,
+        propertyName: "id",
+        strategy: "increment",
+      });
       try {
-        assert.deepEqual(storage.findGenerated(target, "id"), { target, propertyName: "id", strategy: "increment" });
+        assert.deepEqual(storage.findGenerated(target, "id"), {
+          target,
+          propertyName: "id",
+          strategy: "increment",
+        });
         assert.equal(storage.findGenerated([target], "id")?.propertyName, "id");
       } finally {
         storage.generations.pop();
       }
     });
+  });
+
+  test("step 1 is narrowed only when the list of all entities is read for the entity-child lookup alone", () => {
+    const installed = EntityMetadataBuilder.prototype as unknown as {
+      computeEntityMetadataStep1: Parameters<typeof narrowedStep1>[0];
+    };
+    assert.equal(
+      typeof narrowedStep1(installed.computeEntityMetadataStep1),
+      "function",
+      "TypeORM's own method is recognised",
+    );
+    const onlyLookup = function (all: readonly { tableType?: unknown; target?: unknown }[], entity: unknown) {
+      return all.find((other) => other.tableType === "entity-child" && other.target === entity);
+    };
+    const alsoCounts = function (all: readonly { tableType?: unknown; target?: unknown }[], entity: unknown) {
+      return all.find((other) => other.tableType === "entity-child" && other.target === entity) ?? all.length;
+    };
+    assert.equal(narrowedStep1(alsoCounts), undefined, "a second use of the list keeps the original");
+    assert.equal(
+      narrowedStep1(() => undefined),
+      undefined,
+      "no list parameter keeps the original",
+    );
+    const narrowed = narrowedStep1(onlyLookup);
+    assert.ok(narrowed !== undefined);
+    const A = class A {};
+    const B = class B {};
+    const all = [
+      { tableType: "regular", target: A },
+      { tableType: "entity-child", target: B },
+      { tableType: "regular", target: B },
+    ];
+    for (const entity of [A, B, class C {}]) assert.equal(narrowed.call(null, all, entity), onlyLookup(all, entity));
+    all.push({ tableType: "entity-child", target: A });
+    assert.equal(narrowed.call(null, all, A), all[3], "a list that grew is narrowed again");
   });
 });
