@@ -11,7 +11,7 @@ import { SecretSet } from "../config/secrets";
 import { UsageError } from "../util/errors";
 import { formatFailure, toOneLine } from "./errors";
 import { addGlobalOptions, toGlobalFlags } from "./global-options";
-import { keepYoungGenerationSmall } from "./heap";
+import { keepYoungGenerationSmall, optimizeOnlyLongRunningCode } from "./heap";
 import type { GlobalArgs } from "./global-options";
 import { createRenamePrompt, type PromptStreams } from "./rename-prompt";
 import { createTerminalReporter } from "./terminal-reporter";
@@ -132,6 +132,7 @@ export async function run(argv: readonly string[], environment: CliEnvironment):
 /** The `retort` executable (bin/retort.js): runs the CLI on the real process. */
 export async function main(argv: string[]): Promise<void> {
   keepYoungGenerationSmall();
+  optimizeOnlyLongRunningCode();
   // `retort inspect | head`: a closed pipe ends the output, it is not an error.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (error: NodeJS.ErrnoException) => {
