@@ -211,35 +211,33 @@ function storagePrototype(): Record<string, unknown> | undefined {
   return patchedNames.every((name) => typeof prototype[name] === "function") ? prototype : undefined;
 }
 
+/** TypeORM's `MetadataUtils` class and `EntityMetadataBuilder` prototype, where found. */
+interface BuilderHelpers {
+  readonly utils?: { isInherited: IsInherited };
+  readonly builder?: Record<string, unknown>;
+}
+
 /**
- * The exports of a module of the same TypeORM copy as the storage prototype, found in the module
- * cache (the storage's module sits in `metadata-args/`), or undefined when it is not loaded.
+ * The builder helpers of the same TypeORM copy as the storage prototype, from the module cache
+ * (the storage's module sits in `metadata-args/`, the helpers in `metadata-builder/`); a helper
+ * whose module is not loaded, or lacks what is patched, is left out.
  */
-function typeormModuleBeside(prototype: Record<string, unknown>, path: string): Record<string, unknown> | undefined {
+function builderHelpersBeside(prototype: Record<string, unknown>): BuilderHelpers {
   const storageModule = Object.values(require.cache).find(
     (module) =>
       (module?.exports as { MetadataArgsStorage?: unknown } | undefined)?.MetadataArgsStorage === prototype.constructor,
   );
-  if (storageModule === undefined) return undefined;
-  const exports: unknown = require.cache[join(dirname(storageModule.filename), "..", path)]?.exports;
-  return typeof exports === "object" && exports !== null ? (exports as Record<string, unknown>) : undefined;
-}
-
-/** TypeORM's `MetadataUtils` class beside the storage, if it has `isInherited`. */
-function metadataUtilsBeside(prototype: Record<string, unknown>): { isInherited: IsInherited } | undefined {
-  const utils = typeormModuleBeside(prototype, join("metadata-builder", "MetadataUtils.js"))?.MetadataUtils as
-    { isInherited?: unknown } | undefined;
-  return typeof utils?.isInherited === "function" ? (utils as { isInherited: IsInherited }) : undefined;
-}
-
-/** The prototype of TypeORM's `EntityMetadataBuilder` beside the storage, if loaded. */
-function builderPrototypeBeside(prototype: Record<string, unknown>): Record<string, unknown> | undefined {
-  const builder = typeormModuleBeside(prototype, join("metadata-builder", "EntityMetadataBuilder.js"))
-    ?.EntityMetadataBuilder as { prototype?: unknown } | undefined;
-  const builderPrototype = builder?.prototype;
-  return typeof builderPrototype === "object" && builderPrototype !== null
-    ? (builderPrototype as Record<string, unknown>)
-    : undefined;
+  if (storageModule === undefined) return {};
+  const folder = join(dirname(storageModule.filename), "..", "metadata-builder");
+  const exported = (file: string, name: string): unknown =>
+    (require.cache[join(folder, file)]?.exports as Record<string, unknown> | undefined)?.[name];
+  const utils = exported("MetadataUtils.js", "MetadataUtils") as { isInherited?: unknown } | undefined;
+  const builder = (exported("EntityMetadataBuilder.js", "EntityMetadataBuilder") as { prototype?: unknown } | undefined)
+    ?.prototype;
+  return {
+    ...(typeof utils?.isInherited === "function" ? { utils: utils as { isInherited: IsInherited } } : {}),
+    ...(typeof builder === "object" && builder !== null ? { builder: builder as Record<string, unknown> } : {}),
+  };
 }
 
 type IsInherited = (child: Target, parent: Target) => boolean;
@@ -344,9 +342,8 @@ export async function withIndexedMetadataArgs<T>(build: () => Promise<T>): Promi
   const prototype = storagePrototype();
   if (prototype === undefined || Object.prototype.hasOwnProperty.call(prototype, indexedMarker)) return await build();
   const original = Object.fromEntries(patchedNames.map((name) => [name, prototype[name]])) as unknown as StorageMethods;
-  const utils = metadataUtilsBeside(prototype);
+  const { utils, builder } = builderHelpersBeside(prototype);
   const originalIsInherited = utils?.isInherited;
-  const builder = builderPrototypeBeside(prototype);
   const originalStep1 = builder?.computeEntityMetadataStep1;
   const step1 = typeof originalStep1 === "function" ? narrowedStep1(originalStep1 as Step1) : undefined;
   const tables = (

@@ -55,8 +55,9 @@ const viewsQuery = `SELECT name AS view_name, sql AS view_sql FROM sqlite_master
  * and foreign-key columns as JSON arrays (in the orders of the three row queries above). Reading
  * 2000 rows of four cells is about twice as fast as 28,000 rows of eight: the driver builds a
  * JavaScript object per row, which costs more than SQLite's work and `JSON.parse` together.
- * `ORDER BY` inside an aggregate needs SQLite 3.44 (better-sqlite3 has bundled newer ones since
- * 9.2); on an older one the query fails and the row queries are used instead.
+ * `ORDER BY` inside an aggregate needs SQLite 3.44 (the better-sqlite3 12 this project installs
+ * bundles 3.53); on an older one, or one without JSON functions, the query fails and the row
+ * queries are used instead.
  */
 function aggregatedTablesQuery(filter: string): string {
   return `SELECT m.name AS table_name, m.sql AS table_sql,
@@ -87,7 +88,7 @@ function jsonRows(row: Row, key: string): unknown[][] {
 }
 
 /** The row-query shapes (`SqliteCatalogRows`) from the aggregated rows, so one builder reads both. */
-export function rowsFromAggregated(tables: readonly Row[], definitions: readonly Row[]): SqliteCatalogRows {
+function rowsFromAggregated(tables: readonly Row[], definitions: readonly Row[]): SqliteCatalogRows {
   const indexSql = new Map<string, string>();
   const views: Row[] = [];
   for (const row of definitions) {

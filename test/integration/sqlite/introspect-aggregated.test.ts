@@ -31,11 +31,14 @@ CREATE TABLE "pair" ("p" integer NOT NULL, "q" integer NOT NULL, PRIMARY KEY ("p
 CREATE VIEW "v" AS SELECT "id", "näme" FROM "we""ird ü 表";
 `;
 
-/** An executor that answers like a SQLite older than 3.44 to the aggregated query. */
-function withoutAggregateOrderBy(executor: QueryExecutor): QueryExecutor {
+/**
+ * The executor, except that the aggregated query fails with `message` (`near "ORDER": syntax
+ * error` is how a SQLite older than 3.44 answers it).
+ */
+function failingAggregatedQuery(executor: QueryExecutor, message: string): QueryExecutor {
   return {
     query: async (sql, params) => {
-      if (sql.includes("json_group_array")) throw new Error('near "ORDER": syntax error');
+      if (sql.includes("json_group_array")) throw new Error(message);
       return await executor.query(sql, params);
     },
   };
@@ -47,13 +50,21 @@ describe("sqlite introspection: aggregated read and row queries agree", () => {
     for (const database of databases) await database.drop();
   });
 
-  it("on hand-written DDL with awkward names, defaults, generated columns, expression indexes and a view", async () => {
-    const database = createSqliteDatabase("aggregated-awkward");
+  /** Runs `use` on a fresh database holding the awkward DDL, through the test's executor over it. */
+  async function withAwkwardDatabase(name: string, use: (executor: QueryExecutor) => Promise<void>): Promise<void> {
+    const database = createSqliteDatabase(name);
     databases.push(database);
     const db = new Database(database.url);
     try {
       db.exec(awkwardDdl);
-      const executor = createSqliteExecutor(db);
+      await use(createSqliteExecutor(db));
+    } finally {
+      db.close();
+    }
+  }
+
+  it("on hand-written DDL with awkward names, defaults, generated columns, expression indexes and a view", async () => {
+    await withAwkwardDatabase("aggregated-awkward", async (executor) => {
       const aggregated = countingExecutor(executor);
       const model = await introspectSqlite(aggregated, { excludeTables: [] }, "aggregated");
       const rows = await introspectSqlite(executor, { excludeTables: [] }, "rows");
@@ -64,36 +75,27 @@ describe("sqlite introspection: aggregated read and row queries agree", () => {
       );
       assert.equal(model.views.length, 1);
       assert.equal(aggregated.statements.length, 2, "two statements: tables, then index and view texts");
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it("falls back to the row queries when SQLite rejects ORDER BY inside an aggregate, with the same model", async () => {
-    const database = createSqliteDatabase("aggregated-fallback");
-    databases.push(database);
-    const db = new Database(database.url);
-    try {
-      db.exec(awkwardDdl);
-      const executor = createSqliteExecutor(db);
-      const old = countingExecutor(withoutAggregateOrderBy(executor));
+    await withAwkwardDatabase("aggregated-fallback", async (executor) => {
+      const old = countingExecutor(failingAggregatedQuery(executor, 'near "ORDER": syntax error'));
       const model = await introspectSqlite(old, { excludeTables: ["pair"] });
       assert.deepEqual(model, await introspectSqlite(executor, { excludeTables: ["pair"] }, "rows"));
       assert.ok(!model.tables.some((table) => table.name === "pair"), "excluded tables stay out on the fallback");
       assert.equal(old.statements.length, 5, "the four row queries after the failed one");
       assert.ok(old.statements[0]?.includes("json_group_array"), "the aggregated query was tried first");
-    } finally {
-      db.close();
-    }
+    });
   });
 
-  it("does not hide other errors behind the fallback", async () => {
-    const failing: QueryExecutor = {
-      query: async () => {
-        throw new Error("SQLITE_BUSY: database is locked");
-      },
-    };
-    await assert.rejects(introspectSqlite(failing, { excludeTables: [] }), /database is locked/);
+  it("does not hide other errors of the aggregated query behind the fallback", async () => {
+    await withAwkwardDatabase("aggregated-busy", async (executor) => {
+      // The row queries would succeed on this database: only a fallback limited to old-SQLite
+      // errors lets the aggregated query's own error through.
+      const busy = failingAggregatedQuery(executor, "SQLITE_BUSY: database is locked");
+      await assert.rejects(introspectSqlite(busy, { excludeTables: [] }), /database is locked/);
+    });
   });
 
   const sets = [
