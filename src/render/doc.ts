@@ -22,13 +22,22 @@ export interface GroupDoc {
   /** A conditional group: the states are tried in order, the last one broken. */
   readonly states: readonly Doc[] | undefined;
   readonly id: symbol | undefined;
+  /** What the group prints when flat, when that is known without walking `contents` (see `flatGroup`). */
+  readonly flat: string | undefined;
+  /** The width of `flat` in columns. */
+  readonly flatWidth: number;
 }
 
 type DocNode =
   | GroupDoc
   | { readonly kind: "indent"; readonly contents: Doc }
   | { readonly kind: "fill"; readonly parts: readonly Doc[]; readonly offset: number }
-  | { readonly kind: "if-break"; readonly breakContents: Doc; readonly flatContents: Doc; readonly groupId: symbol | undefined }
+  | {
+      readonly kind: "if-break";
+      readonly breakContents: Doc;
+      readonly flatContents: Doc;
+      readonly groupId: symbol | undefined;
+    }
   | { readonly kind: "indent-if-break"; readonly contents: Doc; readonly groupId: symbol }
   | { readonly kind: "line"; readonly soft: boolean }
   | { readonly kind: "break-parent" };
@@ -49,13 +58,54 @@ export function group(contents: Doc, options: { shouldBreak?: boolean; id?: symb
     willBreak: shouldBreak || (flags & WILL_BREAK) !== 0,
     states: undefined,
     id: options.id,
+    flat: undefined,
+    flatWidth: 0,
   };
+}
+
+/**
+ * A group that holds no forced break, no conditional group and no `ifBreak` or
+ * `indentIfBreak` tied to a group outside it, and that prints `flat` (`width` columns) when
+ * flat: the printer then writes that text instead of walking the group, and `contents` is
+ * built only if the group breaks. Plain data values are such groups, and most of them print
+ * flat, so most of a large file's documents are never built.
+ */
+export function flatGroup(flat: string, width: number, contents: () => Doc): GroupDoc {
+  return new FlatGroup(flat, width, contents);
+}
+
+class FlatGroup implements GroupDoc {
+  readonly kind = "group";
+  readonly breaks = false;
+  readonly willBreak = false;
+  readonly states = undefined;
+  readonly id = undefined;
+  private built: Doc | undefined;
+  constructor(
+    readonly flat: string,
+    readonly flatWidth: number,
+    private readonly build: () => Doc,
+  ) {}
+  get contents(): Doc {
+    this.built ??= this.build();
+    return this.built;
+  }
 }
 
 /** Tries `states` in order (each flat), and prints the last one broken when none fits. */
 export function conditionalGroup(states: readonly Doc[]): GroupDoc {
   const first = states[0]!;
-  return { kind: "group", contents: first, breaks: false, willBreak: (breakFlags(first) & WILL_BREAK) !== 0, states, id: undefined };
+  const willBreak = (breakFlags(first) & WILL_BREAK) !== 0;
+  return {
+    kind: "group",
+    contents: first,
+    breaks: false,
+    willBreak,
+    states,
+    id: undefined,
+    flat: undefined,
+    flatWidth: 0,
+  };
 }
 
 export function indent(contents: Doc): Doc {
@@ -149,25 +199,35 @@ const scratchModes: Mode[] = [];
  * the commands that follow (`rest`, in their own modes) up to the first line that breaks.
  * `mustBeFlat` (fills) refuses a group that is already broken.
  */
-function fits(next: Command, rest: readonly Command[], width: number, modes: Map<symbol, Mode>, mustBeFlat: boolean): boolean {
+function fits(
+  next: Command,
+  rest: readonly Command[],
+  width: number,
+  modes: Map<symbol, Mode>,
+  mustBeFlat: boolean,
+): boolean {
   let restIndex = rest.length;
   let pendingSpace = false;
   const docs = scratchDocs;
   const docModes = scratchModes;
-  docs.length = 0;
-  docModes.length = 0;
-  docs.push(next.doc);
-  docModes.push(next.mode);
+  // The stack's height; entries above it are stale (cheaper than shrinking the arrays).
+  let top = 0;
+  const push = (doc: Doc, mode: Mode): void => {
+    docs[top] = doc;
+    docModes[top] = mode;
+    top += 1;
+  };
+  push(next.doc, next.mode);
   while (width >= 0) {
-    if (docs.length === 0) {
+    if (top === 0) {
       if (restIndex === 0) return true;
       const command = rest[--restIndex]!;
-      docs.push(command.doc);
-      docModes.push(command.mode);
+      push(command.doc, command.mode);
       continue;
     }
-    const doc = docs.pop()!;
-    const mode = docModes.pop()!;
+    top -= 1;
+    const doc = docs[top]!;
+    const mode = docModes[top]!;
     if (typeof doc === "string") {
       if (doc !== "") {
         if (pendingSpace) {
@@ -180,36 +240,40 @@ function fits(next: Command, rest: readonly Command[], width: number, modes: Map
     }
     if (isList(doc)) {
       for (let i = doc.length - 1; i >= 0; i--) {
-        docs.push(doc[i]!);
-        docModes.push(mode);
+        push(doc[i]!, mode);
       }
       continue;
     }
     switch (doc.kind) {
       case "fill":
         for (let i = doc.parts.length - 1; i >= doc.offset; i--) {
-          docs.push(doc.parts[i]!);
-          docModes.push(mode);
+          push(doc.parts[i]!, mode);
         }
         break;
       case "indent":
       case "indent-if-break":
-        docs.push(doc.contents);
-        docModes.push(mode);
+        push(doc.contents, mode);
         break;
       case "group": {
         if (mustBeFlat && doc.breaks) return false;
         const groupMode: Mode = doc.breaks ? "break" : mode;
-        docs.push(doc.states !== undefined && groupMode === "break" ? doc.states.at(-1)! : doc.contents);
-        docModes.push(groupMode);
+        if (groupMode === "flat" && doc.flat !== undefined) {
+          // Known text, never empty: measured like a string.
+          if (pendingSpace) {
+            width -= 1;
+            pendingSpace = false;
+          }
+          width -= doc.flatWidth;
+          break;
+        }
+        push(doc.states !== undefined && groupMode === "break" ? doc.states.at(-1)! : doc.contents, groupMode);
         break;
       }
       case "if-break": {
         const groupMode = doc.groupId === undefined ? mode : (modes.get(doc.groupId) ?? "flat");
         const contents = groupMode === "break" ? doc.breakContents : doc.flatContents;
         if (contents !== "") {
-          docs.push(contents);
-          docModes.push(mode);
+          push(contents, mode);
         }
         break;
       }
@@ -251,6 +315,18 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
         commands.push({ indent: ind + 2, mode, doc: current.contents });
         break;
       case "group": {
+        if (current.flat !== undefined) {
+          if (
+            mode === "flat" ||
+            fits({ indent: ind, mode: "flat", doc: current }, commands, width - position, modes, false)
+          ) {
+            out.push(current.flat);
+            position += current.flatWidth;
+          } else {
+            commands.push({ indent: ind, mode: "break", doc: current.contents });
+          }
+          break;
+        }
         const command = chooseGroupMode(current, ind, mode);
         commands.push(command);
         if (current.id !== undefined) modes.set(current.id, command.mode);
@@ -282,7 +358,7 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
           break;
         }
         trimTrailingBlanks(out);
-        out.push(`\n${" ".repeat(ind)}`);
+        out.push(newLine(ind));
         position = ind;
         break;
       case "break-parent":
@@ -335,6 +411,13 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
     else if (contentFits) commands.push(whitespaceBreak, contentFlat);
     else commands.push(whitespaceBreak, contentBreak);
   }
+}
+
+const newLines: string[] = [];
+
+/** A line break and `indentation` spaces (kept: a file uses a few indentations on every line). */
+function newLine(indentation: number): string {
+  return (newLines[indentation] ??= `\n${" ".repeat(indentation)}`);
 }
 
 /** Prettier drops spaces and tabs at the end of a line when it starts a new one. */

@@ -9,7 +9,24 @@
  * The rules mirror prettier's printers for literals, arrays, objects, assignments and call
  * arguments (src/language-js/print/*.js in prettier's repository); each function says which.
  */
-import { breakParent, conditionalGroup, fill, group, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, willBreak, type Doc } from "./doc";
+import { rememberByText } from "../util/remember-by-text";
+import {
+  breakParent,
+  conditionalGroup,
+  fill,
+  flatGroup,
+  group,
+  ifBreak,
+  indent,
+  indentIfBreak,
+  join,
+  line,
+  printDoc,
+  softline,
+  willBreak,
+  type Doc,
+  type GroupDoc,
+} from "./doc";
 import { stringLiteral, type SourceValue } from "./source";
 import { stringWidth } from "./string-width";
 
@@ -61,9 +78,11 @@ function printString(text: string): string {
   }
   if (doubles <= singles) return json;
   // `\"` loses its backslash, `'` gains one; every other escape stays as JSON wrote it.
-  const body = json.slice(1, -1).replace(/\\(.)|'/gs, (match: string, escaped: string | undefined) =>
-    escaped === undefined ? "\\'" : escaped === '"' ? '"' : match,
-  );
+  const body = json
+    .slice(1, -1)
+    .replace(/\\(.)|'/gs, (match: string, escaped: string | undefined) =>
+      escaped === undefined ? "\\'" : escaped === '"' ? '"' : match,
+    );
   return `'${body}'`;
 }
 
@@ -85,11 +104,14 @@ const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const ES5_IDENTIFIER = /^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200c\u200d]*$/u;
 const ASTRAL = /[\u{10000}-\u{10ffff}]/u;
 
-/** A property key: bare when it is an identifier name, else a string (quoteProps "as-needed"). */
-function printKey(key: string): string {
+/**
+ * A property key: bare when it is an identifier name, else a string (quoteProps "as-needed").
+ * Specs use the same few keys in every object, so each is worked out once.
+ */
+const printKey: (key: string) => string = rememberByText((key) => {
   const bare = ASCII_IDENTIFIER.test(key) || (ES5_IDENTIFIER.test(key) && !ASTRAL.test(key));
   return bare ? key : printString(key);
-}
+});
 
 /** `value` as an expression; `expanded` keeps the outermost object broken. */
 function valueDoc(value: SourceValue, expanded = false): Doc {
@@ -132,22 +154,27 @@ function arrayDoc(items: readonly SourceValue[]): Doc {
       if (next !== undefined && nodeType(next) !== type) return false;
       return size(item) > 1;
     });
+  const docs = items.map((item) => valueDoc(item));
   if (isConcise(items)) {
-    const id = Symbol("array");
-    const trailingComma = ifBreak(",", "", id);
-    const parts: Doc[] = [];
-    items.forEach((item, i) => {
-      const last = i === items.length - 1;
-      parts.push([valueDoc(item), last ? trailingComma : ","]);
-      if (!last) parts.push(line);
-    });
-    return group(["[", indent([softline, fill(parts)]), softline, "]"], { shouldBreak, id });
+    const layout = (): Doc => {
+      const id = Symbol("array");
+      const trailingComma = ifBreak(",", "", id);
+      const parts: Doc[] = [];
+      docs.forEach((item, i) => {
+        const last = i === docs.length - 1;
+        parts.push([item, last ? trailingComma : ","]);
+        if (!last) parts.push(line);
+      });
+      return group(["[", indent([softline, fill(parts)]), softline, "]"], { shouldBreak, id });
+    };
+    return shouldBreak ? layout() : dataGroup("[", docs, undefined, "]", layout);
   }
   // Prettier wraps each element (and each property, and the left side of an assignment) in a
   // group of its own; a group around text or around a single group prints exactly the same, and
   // leaving those out halves the work on large files.
-  const elements = join([",", line], items.map((item) => valueDoc(item)));
-  return group(["[", indent([softline, elements, ifBreak(",")]), softline, "]"], { shouldBreak });
+  const layout = (): Doc =>
+    group(["[", indent([softline, join([",", line], docs), ifBreak(",")]), softline, "]"], { shouldBreak });
+  return shouldBreak ? layout() : dataGroup("[", docs, undefined, "]", layout);
 }
 
 /**
@@ -155,20 +182,71 @@ function arrayDoc(items: readonly SourceValue[]): Doc {
  * broken when its source has a line break after `{`; `expanded` is that choice.
  */
 function objectDoc(value: { readonly [key: string]: SourceValue | undefined }, expanded: boolean): Doc {
-  const entries = members(value);
-  if (entries.length === 0) return "{}";
-  const props = entries.map(([key, item], i) => [i === 0 ? "" : [",", line], assignmentDoc(printKey(key), ":", item, true)]);
-  return group(["{", indent([line, ...props]), ifBreak(","), line, "}"], { shouldBreak: expanded });
+  const keys: string[] = [];
+  const items: SourceValue[] = [];
+  const docs: Doc[] = [];
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (item === undefined) continue;
+    keys.push(printKey(key));
+    items.push(item);
+    docs.push(valueDoc(item));
+  }
+  if (keys.length === 0) return "{}";
+  const layout = (): Doc => {
+    const props = items.map((item, i) => [
+      i === 0 ? "" : [",", line],
+      assignmentDoc(keys[i]!, ":", item, docs[i]!, true),
+    ]);
+    return group(["{", indent([line, ...props]), ifBreak(","), line, "}"], { shouldBreak: expanded });
+  };
+  return expanded ? layout() : dataGroup("{ ", docs, keys, " }", layout);
+}
+
+/**
+ * The group `layout` builds, as a `flatGroup` when every element (`docs`, after its key when
+ * `keys` are given) prints as known text: flat, an array is `[a, b]`, an object `{ k: a, l: b }`
+ * (`line` is a space, `softline` and `ifBreak` nothing, and every assignment `key: value`).
+ */
+function dataGroup(
+  open: string,
+  docs: readonly Doc[],
+  keys: readonly string[] | undefined,
+  close: string,
+  layout: () => Doc,
+): Doc {
+  let text = open;
+  let width = open.length + close.length;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    const flat = typeof doc === "string" ? doc : flatTextOf(doc);
+    if (flat === undefined) return layout();
+    if (i > 0) {
+      text += ", ";
+      width += 2;
+    }
+    if (keys !== undefined) {
+      text += `${keys[i]!}: `;
+      width += stringWidth(keys[i]!) + 2;
+    }
+    text += flat;
+    width += typeof doc === "string" ? stringWidth(doc) : (doc as GroupDoc).flatWidth;
+  }
+  return flatGroup(text + close, width, layout);
+}
+
+/** The known flat text of a `flatGroup`, else undefined. */
+function flatTextOf(doc: Doc): string | undefined {
+  return Array.isArray(doc) || typeof doc === "string" ? undefined : (doc as GroupDoc).flat;
 }
 
 /**
  * assignment.js: `left operator right` for a property (`key: value`) or a declaration
  * (`name = value`). A string moves to the next line when it does not fit (unless the key is
  * shorter than 5 columns); numbers and booleans never move; arrays, objects and `null` stay
- * after the operator and break inside ("fluid").
+ * after the operator and break inside ("fluid"). `rightDoc` is `right` laid out.
  */
-function assignmentDoc(left: string, operator: string, right: SourceValue, isProperty: boolean): Doc {
-  const rightDoc = valueDoc(right);
+function assignmentDoc(left: string, operator: string, right: SourceValue, rightDoc: Doc, isProperty: boolean): Doc {
   // Breaking after a key narrower than tabWidth + 3 columns gains too little to be worth it.
   const hasShortKey = isProperty && stringWidth(left) < 2 + 3;
   if (!hasShortKey && typeof right === "string") {
@@ -193,14 +271,19 @@ function argumentDoc(argument: CallArgument): Doc {
 function argumentsDoc(args: readonly CallArgument[]): Doc {
   if (args.length === 0) return "()";
   const printed = args.map((arg, i) => (i === args.length - 1 ? argumentDoc(arg) : [argumentDoc(arg), ",", line]));
-  const allArgsBrokenOut = (): Doc => group(["(", indent([line, ...printed]), ifBreak(","), line, ")"], { shouldBreak: true });
+  const allArgsBrokenOut = (): Doc =>
+    group(["(", indent([line, ...printed]), ifBreak(","), line, ")"], { shouldBreak: true });
   if (shouldHugLastArgument(args)) {
     const head = printed.slice(0, -1);
     if (head.some(willBreak)) return allArgsBrokenOut();
-    // Printed again, as prettier does: the hugged copy and the broken-out copy are separate documents.
-    const last = argumentDoc(args[args.length - 1]!);
+    // Prettier prints the last argument a second time for the hugged states; documents here
+    // are never changed once built, so the states share one, as they share `head`.
+    const last = printed[printed.length - 1]!;
     if (willBreak(last)) {
-      return [breakParent, conditionalGroup([["(", ...head, group(last, { shouldBreak: true }), ")"], allArgsBrokenOut()])];
+      return [
+        breakParent,
+        conditionalGroup([["(", ...head, group(last, { shouldBreak: true }), ")"], allArgsBrokenOut()]),
+      ];
     }
     return conditionalGroup([
       ["(", ...head, last, ")"],
@@ -208,7 +291,9 @@ function argumentsDoc(args: readonly CallArgument[]): Doc {
       allArgsBrokenOut(),
     ]);
   }
-  return group(["(", indent([softline, ...printed]), ifBreak(","), softline, ")"], { shouldBreak: printed.some(willBreak) });
+  return group(["(", indent([softline, ...printed]), ifBreak(","), softline, ")"], {
+    shouldBreak: printed.some(willBreak),
+  });
 }
 
 function shouldHugLastArgument(args: readonly CallArgument[]): boolean {
@@ -227,7 +312,7 @@ export function awaitCallStatement(object: string, method: string, args: readonl
 
 /** `export const name = value;` */
 export function exportConstStatement(name: string, value: SourceValue): Doc {
-  return ["export ", group(["const", " ", assignmentDoc(name, " =", value, false), ";"])];
+  return ["export ", group(["const", " ", assignmentDoc(name, " =", value, valueDoc(value), false), ";"])];
 }
 
 /** Prints a statement at `indentation` spaces, every line indented, in prettier's 80 columns. */
