@@ -323,6 +323,7 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
             out.push(current.flat);
             position += current.flatWidth;
           } else {
+            // The contents are the group the text stands for; it does not fit either, so it breaks.
             commands.push({ indent: ind, mode: "break", doc: current.contents });
           }
           break;

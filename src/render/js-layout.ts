@@ -235,7 +235,7 @@ function dataGroup(
   return flatGroup(text + close, width, layout);
 }
 
-/** The known flat text of a `flatGroup`, else undefined. */
+/** The known flat text of a `flatGroup`; undefined for any other document (only groups have one). */
 function flatTextOf(doc: Doc): string | undefined {
   return Array.isArray(doc) || typeof doc === "string" ? undefined : (doc as GroupDoc).flat;
 }
