@@ -32,12 +32,7 @@ type DocNode =
   | GroupDoc
   | { readonly kind: "indent"; readonly contents: Doc }
   | { readonly kind: "fill"; readonly parts: readonly Doc[]; readonly offset: number }
-  | {
-      readonly kind: "if-break";
-      readonly breakContents: Doc;
-      readonly flatContents: Doc;
-      readonly groupId: symbol | undefined;
-    }
+  | { readonly kind: "if-break"; readonly breakContents: Doc; readonly flatContents: Doc; readonly groupId: symbol | undefined }
   | { readonly kind: "indent-if-break"; readonly contents: Doc; readonly groupId: symbol }
   | { readonly kind: "line"; readonly soft: boolean }
   | { readonly kind: "break-parent" };
@@ -96,16 +91,7 @@ class FlatGroup implements GroupDoc {
 export function conditionalGroup(states: readonly Doc[]): GroupDoc {
   const first = states[0]!;
   const willBreak = (breakFlags(first) & WILL_BREAK) !== 0;
-  return {
-    kind: "group",
-    contents: first,
-    breaks: false,
-    willBreak,
-    states,
-    id: undefined,
-    flat: undefined,
-    flatWidth: 0,
-  };
+  return { kind: "group", contents: first, breaks: false, willBreak, states, id: undefined, flat: undefined, flatWidth: 0 };
 }
 
 export function indent(contents: Doc): Doc {
@@ -199,13 +185,7 @@ const scratchModes: Mode[] = [];
  * the commands that follow (`rest`, in their own modes) up to the first line that breaks.
  * `mustBeFlat` (fills) refuses a group that is already broken.
  */
-function fits(
-  next: Command,
-  rest: readonly Command[],
-  width: number,
-  modes: Map<symbol, Mode>,
-  mustBeFlat: boolean,
-): boolean {
+function fits(next: Command, rest: readonly Command[], width: number, modes: Map<symbol, Mode>, mustBeFlat: boolean): boolean {
   let restIndex = rest.length;
   let pendingSpace = false;
   const docs = scratchDocs;
@@ -316,10 +296,7 @@ export function printDoc(doc: Doc, width: number, start = 0): string {
         break;
       case "group": {
         if (current.flat !== undefined) {
-          if (
-            mode === "flat" ||
-            fits({ indent: ind, mode: "flat", doc: current }, commands, width - position, modes, false)
-          ) {
+          if (mode === "flat" || fits({ indent: ind, mode: "flat", doc: current }, commands, width - position, modes, false)) {
             out.push(current.flat);
             position += current.flatWidth;
           } else {

@@ -10,23 +10,7 @@
  * arguments (src/language-js/print/*.js in prettier's repository); each function says which.
  */
 import { rememberByText } from "../util/remember-by-text";
-import {
-  breakParent,
-  conditionalGroup,
-  fill,
-  flatGroup,
-  group,
-  ifBreak,
-  indent,
-  indentIfBreak,
-  join,
-  line,
-  printDoc,
-  softline,
-  willBreak,
-  type Doc,
-  type GroupDoc,
-} from "./doc";
+import { breakParent, conditionalGroup, fill, flatGroup, group, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, willBreak, type Doc, type GroupDoc } from "./doc";
 import { stringLiteral, type SourceValue } from "./source";
 import { stringWidth } from "./string-width";
 
@@ -78,11 +62,9 @@ function printString(text: string): string {
   }
   if (doubles <= singles) return json;
   // `\"` loses its backslash, `'` gains one; every other escape stays as JSON wrote it.
-  const body = json
-    .slice(1, -1)
-    .replace(/\\(.)|'/gs, (match: string, escaped: string | undefined) =>
-      escaped === undefined ? "\\'" : escaped === '"' ? '"' : match,
-    );
+  const body = json.slice(1, -1).replace(/\\(.)|'/gs, (match: string, escaped: string | undefined) =>
+    escaped === undefined ? "\\'" : escaped === '"' ? '"' : match,
+  );
   return `'${body}'`;
 }
 
@@ -219,7 +201,7 @@ function dataGroup(
   let width = open.length + close.length;
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
-    const flat = typeof doc === "string" ? doc : flatTextOf(doc);
+    const flat = typeof doc === "string" ? doc : flatGroupOf(doc)?.flat;
     if (flat === undefined) return layout();
     if (i > 0) {
       text += ", ";
@@ -235,9 +217,9 @@ function dataGroup(
   return flatGroup(text + close, width, layout);
 }
 
-/** The known flat text of a `flatGroup`; undefined for any other document (only groups have one). */
-function flatTextOf(doc: Doc): string | undefined {
-  return Array.isArray(doc) || typeof doc === "string" ? undefined : (doc as GroupDoc).flat;
+/** `doc` as a group, if it is one (only groups can carry a flat text). */
+function flatGroupOf(doc: Doc): GroupDoc | undefined {
+  return Array.isArray(doc) || typeof doc === "string" || (doc as { kind: string }).kind !== "group" ? undefined : (doc as GroupDoc);
 }
 
 /**
