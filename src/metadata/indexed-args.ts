@@ -9,10 +9,11 @@
  * the few candidates to finish with, so every result is the one TypeORM computes, element for
  * element and in the same order: the index only removes items the original predicate rejects.
  *
- * It patches the storage class's prototype (and two builder helpers, `MetadataUtils.isInherited`
- * and `computeEntityMetadataStep1`, whose scans over all entities it narrows) for the duration of
- * one build and restores them after. A method whose arguments it does not recognise (or an array
- * that changed since it was indexed) goes to TypeORM's original.
+ * It patches the storage class's prototype (and three builder helpers, `MetadataUtils.isInherited`,
+ * `computeEntityMetadataStep1` and `computeParentEntityMetadata`, to narrow the builder's scans
+ * over all entities) for the duration of one build and restores them after. A method whose
+ * arguments it does not recognise (or an array that changed since it was indexed) goes to
+ * TypeORM's original.
  */
 import { dirname, join } from "node:path";
 
@@ -249,7 +250,7 @@ type IsInherited = (child: Target, parent: Target) => boolean;
  * prototype chain, which is known up front: the faster test rejects those pairs and asks the
  * original for everything else.
  */
-function fastIsInherited(original: IsInherited, tables: readonly TargetedArgs[]): IsInherited {
+function fastIsInherited(original: IsInherited, tables: readonly TargetedArgs[], probe: Probe): IsInherited {
   // The entity classes in the storage's order, and where each one is in that order.
   const order: Target[] = [];
   const position = new Map<Target, number>();
@@ -285,6 +286,11 @@ function fastIsInherited(original: IsInherited, tables: readonly TargetedArgs[])
     return true;
   };
   return function isInherited(this: unknown, child, parent) {
+    if (child === probe.target) {
+      probe.parent = parent;
+      probe.asked = true;
+      return false;
+    }
     if (parent !== lastParent) {
       lastParent = parent;
       lastParentIsLeaf =
@@ -297,8 +303,137 @@ function fastIsInherited(original: IsInherited, tables: readonly TargetedArgs[])
   };
 }
 
+/**
+ * A class no entity extends, passed to TypeORM's children predicate to learn which entity it
+ * tests: the faster `isInherited` records the parent it is asked about for this child and
+ * answers false.
+ */
+interface Probe {
+  readonly target: Target;
+  asked: boolean;
+  parent: Target;
+}
+
 interface EntityMetadataLike {
   readonly tableType?: unknown;
+  readonly target?: unknown;
+}
+
+type Predicate = (this: unknown, item: EntityMetadataLike, index: number, all: EntityMetadataLike[]) => unknown;
+type Filter = (this: EntityMetadataLike[], predicate: unknown, thisArg?: unknown) => EntityMetadataLike[];
+
+/**
+ * TypeORM's predicate that finds an entity's children, up to its names: `(child) => { return
+ * (typeof entity.target === "function" && typeof child.target === "function" &&
+ * MetadataUtils.isInherited(child.target, entity.target)); }`.
+ */
+const childrenPredicate = new RegExp(
+  [
+    String.raw`^\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*\{\s*return\s*\(`,
+    String.raw`\s*typeof\s+([A-Za-z_$][\w$]*)\.target\s*===\s*"function"\s*&&`,
+    String.raw`\s*typeof\s+\1\.target\s*===\s*"function"\s*&&`,
+    String.raw`\s*[\w$.]+\.isInherited\(\s*\1\.target\s*,\s*\2\.target\s*\)`,
+    String.raw`\s*\)\s*;?\s*\}$`,
+  ].join(""),
+);
+
+/** Whether `predicate` is TypeORM's children predicate; `known` keeps the last text recognised. */
+function isChildrenPredicate(predicate: unknown, known: { text?: string }): predicate is Predicate {
+  if (typeof predicate !== "function") return false;
+  const text = Function.prototype.toString.call(predicate);
+  if (text === known.text) return true;
+  const match = childrenPredicate.exec(text);
+  if (match === null || match[1] === match[2]) return false;
+  known.text = text;
+  return true;
+}
+
+/** For each prototype, the positions (ascending) of the entities whose class has it on its prototype chain. */
+function descendantsByPrototype(all: readonly EntityMetadataLike[]): Map<unknown, number[]> {
+  const byPrototype = new Map<unknown, number[]>();
+  all.forEach((metadata, position) => {
+    const target = metadata.target;
+    if (typeof target !== "function") return;
+    const own: unknown = (target as { prototype?: unknown }).prototype;
+    let proto: unknown = typeof own === "object" && own !== null ? Object.getPrototypeOf(own) : null;
+    while (proto !== null) {
+      const list = byPrototype.get(proto);
+      if (list === undefined) byPrototype.set(proto, [position]);
+      else list.push(position);
+      proto = Object.getPrototypeOf(proto);
+    }
+  });
+  return byPrototype;
+}
+
+/**
+ * After finding each entity's parent, TypeORM's `build()` sets every entity's
+ * `childEntityMetadatas` to `all.filter(predicate)`, the predicate asking
+ * `isInherited(child.target, entity.target)`: a scan of all entities per entity, 4M predicate
+ * calls at 2000 entities (~85 ms; the calls themselves are the cost). This `filter`, installed
+ * on that one array, learns the entity from the predicate (one call with the probe class) and
+ * hands the predicate only the entities whose class has the entity class's prototype on its
+ * prototype chain, the only ones `instanceof` can accept while the class keeps the default
+ * `Symbol.hasInstance`. The predicate still decides each of those, so the result is TypeORM's,
+ * element for element and in order. Another predicate (the first one after the children are
+ * done) removes this `filter` and runs the array's own.
+ */
+function childrenFilter(all: EntityMetadataLike[], probe: Probe): Filter {
+  const known: { text?: string } = {};
+  const defaultHasInstance = Function.prototype[Symbol.hasInstance];
+  let indexedLength = -1;
+  let byPrototype = new Map<unknown, number[]>();
+  return function filter(this: EntityMetadataLike[], predicate: unknown, thisArg?: unknown): EntityMetadataLike[] {
+    if (this === all && isChildrenPredicate(predicate, known)) {
+      probe.asked = false;
+      probe.parent = undefined;
+      predicate.call(thisArg, { target: probe.target }, 0, all);
+      const parent = probe.parent as { prototype?: unknown; [Symbol.hasInstance]?: unknown } | undefined;
+      const prototype = typeof parent === "function" ? parent.prototype : undefined;
+      if (probe.asked && typeof prototype === "object" && prototype !== null) {
+        if (parent![Symbol.hasInstance] === defaultHasInstance) {
+          if (indexedLength !== all.length) {
+            indexedLength = all.length;
+            byPrototype = descendantsByPrototype(all);
+          }
+          const children: EntityMetadataLike[] = [];
+          for (const position of byPrototype.get(prototype) ?? NONE) {
+            if (predicate.call(thisArg, all[position]!, position, all)) children.push(all[position]!);
+          }
+          return children;
+        }
+      }
+    } else if (this === all) {
+      removeChildrenFilter(all);
+    }
+    return Array.prototype.filter.call(this, predicate as Predicate, thisArg) as EntityMetadataLike[];
+  };
+}
+
+/** Removes the `filter` installed by `childrenFilter`, if it is still there. */
+function removeChildrenFilter(all: EntityMetadataLike[]): void {
+  if (Object.prototype.hasOwnProperty.call(all, "filter")) delete (all as { filter?: unknown }).filter;
+}
+
+type ComputeParent = (this: unknown, all: EntityMetadataLike[], entityMetadata: unknown) => unknown;
+
+/**
+ * `computeParentEntityMetadata(all, entity)` runs for every entity just before the children are
+ * computed: the wrapper installs `childrenFilter` on the `all` it is given (once per array) and
+ * records the array, from which the filter is removed after the build at the latest.
+ */
+function installingChildrenFilter(
+  original: ComputeParent,
+  probe: Probe,
+  installed: EntityMetadataLike[][],
+): ComputeParent {
+  return function computeParentEntityMetadata(this: unknown, all, entityMetadata) {
+    if (Array.isArray(all) && !installed.includes(all) && !Object.prototype.hasOwnProperty.call(all, "filter")) {
+      installed.push(all);
+      Object.defineProperty(all, "filter", { value: childrenFilter(all, probe), configurable: true, writable: true });
+    }
+    return original.call(this, all, entityMetadata);
+  };
 }
 
 type Step1 = (this: unknown, all: readonly EntityMetadataLike[], entityMetadata: unknown) => unknown;
@@ -346,16 +481,27 @@ export async function withIndexedMetadataArgs<T>(build: () => Promise<T>): Promi
   const originalIsInherited = utils?.isInherited;
   const originalStep1 = builder?.computeEntityMetadataStep1;
   const step1 = typeof originalStep1 === "function" ? narrowedStep1(originalStep1 as Step1) : undefined;
+  const originalComputeParent = builder?.computeParentEntityMetadata;
+  const probe: Probe = { target: class RetortProbe {}, asked: false, parent: undefined };
+  const withChildrenFilter: EntityMetadataLike[][] = [];
   const tables = (
     globalThis as {
       typeormMetadataArgsStorage?: { tables?: readonly TargetedArgs[] };
     }
   ).typeormMetadataArgsStorage?.tables;
   Object.assign(prototype, indexedMethods(original), { [indexedMarker]: true });
-  if (utils !== undefined && originalIsInherited !== undefined && Array.isArray(tables)) {
-    utils.isInherited = fastIsInherited(originalIsInherited, tables);
-  }
+  const fastInherited = utils !== undefined && originalIsInherited !== undefined && Array.isArray(tables);
+  if (fastInherited) utils.isInherited = fastIsInherited(originalIsInherited, tables, probe);
   if (builder !== undefined && step1 !== undefined) builder.computeEntityMetadataStep1 = step1;
+  // The children filter learns each entity through the probe, which only the faster isInherited answers.
+  const children = fastInherited && builder !== undefined && typeof originalComputeParent === "function";
+  if (children) {
+    builder.computeParentEntityMetadata = installingChildrenFilter(
+      originalComputeParent as ComputeParent,
+      probe,
+      withChildrenFilter,
+    );
+  }
   try {
     return await build();
   } finally {
@@ -363,5 +509,7 @@ export async function withIndexedMetadataArgs<T>(build: () => Promise<T>): Promi
     delete prototype[indexedMarker];
     if (utils !== undefined && originalIsInherited !== undefined) utils.isInherited = originalIsInherited;
     if (builder !== undefined && step1 !== undefined) builder.computeEntityMetadataStep1 = originalStep1;
+    if (children) builder.computeParentEntityMetadata = originalComputeParent;
+    withChildrenFilter.forEach(removeChildrenFilter);
   }
 }

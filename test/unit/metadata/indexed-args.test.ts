@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { DataSource, getMetadataArgsStorage } from "typeorm";
-import type { DataSourceOptions } from "typeorm";
+import { Column, DataSource, Entity, PrimaryGeneratedColumn, getMetadataArgsStorage } from "typeorm";
+import type { DataSourceOptions, EntityMetadata } from "typeorm";
 import { EntityMetadataBuilder } from "typeorm/metadata-builder/EntityMetadataBuilder";
 import { MetadataUtils } from "typeorm/metadata-builder/MetadataUtils";
 import { narrowedStep1, withIndexedMetadataArgs } from "../../../src/metadata/indexed-args";
@@ -69,6 +69,58 @@ async function build(dataSource: DataSource): Promise<DataSource> {
   return dataSource;
 }
 
+/** Entity classes `ChildrenN_i` (i < count) with an id column, made at run time. */
+function generatedEntities(count: number): Function[] {
+  return Array.from({ length: count }, (_, i) => {
+    const name = `ChildrenN_${i}`;
+    const entity = { [name]: class {} }[name]!;
+    Reflect.defineMetadata("design:type", Number, entity.prototype, "id");
+    PrimaryGeneratedColumn()(entity.prototype, "id");
+    Entity(`children_n_${i}`)(entity);
+    return entity;
+  });
+}
+
+/** The entity classes of `metadata`'s children, in TypeORM's order. */
+function childTargets(metadata: EntityMetadata | undefined): unknown[] {
+  return (metadata?.childEntityMetadatas ?? []).map((child) => child.target);
+}
+
+@Entity("ct_base")
+class CtBase {
+  @PrimaryGeneratedColumn()
+  id: number;
+}
+
+/** Not an entity: a class between two entities. */
+class CtMiddle extends CtBase {
+  @Column({ type: "int" })
+  middle: number;
+}
+
+@Entity("ct_leaf")
+class CtLeaf extends CtMiddle {
+  @Column({ type: "int" })
+  leaf: number;
+}
+
+@Entity("ct_other")
+class CtOther extends CtBase {
+  @Column({ type: "int" })
+  other: number;
+}
+
+/** Claims CtLeaf's prototype as an instance: `instanceof` asks it, not the prototype chain. */
+@Entity("ct_claims")
+class CtClaims {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value === CtLeaf.prototype;
+  }
+}
+
 describe("indexed metadata-args lookups", () => {
   for (const fixture of allFixtures) {
     for (const dialect of fixture.dialects) {
@@ -87,6 +139,35 @@ describe("indexed metadata-args lookups", () => {
     assert.equal(snapshot(await withIndexedMetadataArgs(() => build(all()))), snapshot(await build(all())));
   });
 
+  test("each entity's children under class inheritance: through a non-entity class, beside a custom instanceof", async () => {
+    const entities = [CtLeaf, CtClaims, CtBase, CtOther];
+    const all = (): DataSource => new DataSource({ type: "postgres", entities } as DataSourceOptions);
+    const indexed = await withIndexedMetadataArgs(() => build(all()));
+    assert.equal(snapshot(indexed), snapshot(await build(all())));
+    const of = (target: Function): EntityMetadata | undefined =>
+      indexed.entityMetadatas.find((metadata) => metadata.target === target);
+    assert.deepEqual(childTargets(of(CtBase)), [CtLeaf, CtOther]);
+    assert.deepEqual(childTargets(of(CtClaims)), [CtLeaf], "the custom Symbol.hasInstance is asked");
+    assert.deepEqual(childTargets(of(CtLeaf)), []);
+  });
+
+  test("each entity's children are found without asking isInherited about every pair", async () => {
+    const entities = generatedEntities(60);
+    const all = (): DataSource => new DataSource({ type: "postgres", entities } as DataSourceOptions);
+    let calls = 0;
+    const indexed = await withIndexedMetadataArgs(() => {
+      const installed = MetadataUtils.isInherited;
+      MetadataUtils.isInherited = (child, parent) => {
+        calls += 1;
+        return installed.call(MetadataUtils, child, parent);
+      };
+      return build(all());
+    });
+    assert.ok(calls > 0, "the build asked isInherited");
+    assert.ok(calls <= 2 * entities.length, `${calls} isInherited calls for ${entities.length} entities`);
+    assert.equal(snapshot(indexed), snapshot(await build(all())));
+  });
+
   test("TypeORM's own methods are back in place after a build, also after a failing one", async () => {
     const storage = getMetadataArgsStorage() as unknown as Record<string, unknown>;
     const prototype = Object.getPrototypeOf(storage) as Record<string, unknown>;
@@ -96,22 +177,26 @@ describe("indexed metadata-args lookups", () => {
       findGenerated: prototype.findGenerated,
       isInherited: MetadataUtils.isInherited,
       step1: builder.computeEntityMetadataStep1,
+      computeParent: builder.computeParentEntityMetadata,
     };
     let during: {
       findGenerated?: unknown;
       isInherited?: unknown;
       step1?: unknown;
+      computeParent?: unknown;
     } = {};
     await withIndexedMetadataArgs(async () => {
       during = {
         findGenerated: prototype.findGenerated,
         isInherited: MetadataUtils.isInherited,
         step1: builder.computeEntityMetadataStep1,
+        computeParent: builder.computeParentEntityMetadata,
       };
     });
     assert.notEqual(during.findGenerated, before.findGenerated, "the build ran with the indexed lookup");
     assert.notEqual(during.isInherited, before.isInherited, "the build ran with the faster isInherited");
     assert.notEqual(during.step1, before.step1, "the build ran with the narrowed step 1");
+    assert.notEqual(during.computeParent, before.computeParent, "the build ran with the children filter");
     await assert.rejects(
       withIndexedMetadataArgs(async () => {
         throw new Error("entity failed");
@@ -122,6 +207,7 @@ describe("indexed metadata-args lookups", () => {
     assert.equal(prototype.findGenerated, before.findGenerated);
     assert.equal(MetadataUtils.isInherited, before.isInherited);
     assert.equal(builder.computeEntityMetadataStep1, before.step1);
+    assert.equal(builder.computeParentEntityMetadata, before.computeParent);
     assert.equal(Object.prototype.hasOwnProperty.call(storage, "findGenerated"), false);
   });
 
