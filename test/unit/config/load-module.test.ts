@@ -119,3 +119,43 @@ test("TypeORM is loaded before source maps are on: its maps are not read; a user
   assert.equal(result.status, 0, result.stderr);
   assert.deepEqual(JSON.parse(result.stdout), { typeormLoaded: true, typeormMap: false, userMap: true });
 });
+
+test("a package required from many modules of one folder is resolved once per folder, and again once unloaded", () => {
+  const others = Object.fromEntries(
+    Array.from({ length: 30 }, (_, i) => [`others/b${i}.ts`, `import { id } from "counted-pkg";\nexport const seen = id;\n`]),
+  );
+  const dir = project("resolve-once", "commonjs", {
+    "node_modules/counted-pkg/package.json": JSON.stringify({ name: "counted-pkg", exports: { ".": "./main.js" } }),
+    "node_modules/counted-pkg/main.js": `exports.id = {};\n`,
+    "first/a.ts": `export { id } from "counted-pkg";\n`,
+    ...others,
+    "others/late.ts": `import { id } from "counted-pkg";\nexport const seen = id;\n`,
+    "main.ts": [
+      `import { id } from "./first/a.js";`,
+      ...Object.keys(others).map((file, i) => `import { seen as b${i} } from "./${file.replace(/\.ts$/, ".js")}";`),
+      `export const same = [${Object.keys(others).map((_, i) => `b${i}`).join(", ")}].every((seen) => seen === id);`,
+    ].join("\n"),
+  });
+  const repo = join(__dirname, "..", "..", "..", "..");
+  const script = `
+    const Module = require("node:module");
+    const original = Module._resolveFilename;
+    let calls = 0;
+    Module._resolveFilename = function (request, ...rest) {
+      if (request === "counted-pkg") calls += 1;
+      return original.call(this, request, ...rest);
+    };
+    const { loadModule } = require(${JSON.stringify(join(repo, "dist", "src", "config", "load-module.js"))});
+    loadModule("main.ts", { cwd: ${JSON.stringify(dir)}, cache: false }).then((main) => {
+      const loaded = calls;
+      const pkg = ${JSON.stringify(join(dir, "node_modules", "counted-pkg", "main.js"))};
+      const before = require.cache[pkg].exports.id;
+      delete require.cache[pkg];
+      const late = require(${JSON.stringify(join(dir, "others", "late.ts"))});
+      console.log(JSON.stringify({ same: main.same, loaded, afterUnload: calls - loaded, fresh: late.seen !== before }));
+    });
+  `;
+  const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(JSON.parse(result.stdout), { same: true, loaded: 2, afterUnload: 1, fresh: true });
+});
