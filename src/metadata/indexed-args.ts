@@ -390,18 +390,22 @@ function childrenFilter(all: EntityMetadataLike[], probe: Probe): Filter {
       predicate.call(thisArg, { target: probe.target }, 0, all);
       const parent = probe.parent as { prototype?: unknown; [Symbol.hasInstance]?: unknown } | undefined;
       const prototype = typeof parent === "function" ? parent.prototype : undefined;
-      if (probe.asked && typeof prototype === "object" && prototype !== null) {
-        if (parent![Symbol.hasInstance] === defaultHasInstance) {
-          if (indexedLength !== all.length) {
-            indexedLength = all.length;
-            byPrototype = descendantsByPrototype(all);
-          }
-          const children: EntityMetadataLike[] = [];
-          for (const position of byPrototype.get(prototype) ?? NONE) {
-            if (predicate.call(thisArg, all[position]!, position, all)) children.push(all[position]!);
-          }
-          return children;
+      // Otherwise (the entity is not a class, or decides `instanceof` itself) the whole array is scanned.
+      if (
+        probe.asked &&
+        typeof prototype === "object" &&
+        prototype !== null &&
+        parent![Symbol.hasInstance] === defaultHasInstance
+      ) {
+        if (indexedLength !== all.length) {
+          indexedLength = all.length;
+          byPrototype = descendantsByPrototype(all);
         }
+        const children: EntityMetadataLike[] = [];
+        for (const position of byPrototype.get(prototype) ?? NONE) {
+          if (predicate.call(thisArg, all[position]!, position, all)) children.push(all[position]!);
+        }
+        return children;
       }
     } else if (this === all) {
       removeChildrenFilter(all);
