@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,15 +20,46 @@ test("emits legacy decorators with design:type metadata and an inline source map
   assert.doesNotMatch(code, /\bname;/, "declared fields do not become own properties");
 });
 
-test("a source longer than SOURCE_MAP_LIMIT is transpiled without a source map", () => {
+/** Runs CommonJS `code` as a module and returns its exports. */
+function evaluate(code: string): Record<string, unknown> {
+  const module = { exports: {} as Record<string, unknown> };
+  new Function("exports", "require", "module", code)(module.exports, require, module);
+  return module.exports;
+}
+
+test("a source longer than SOURCE_MAP_LIMIT is transpiled without a source map or whitespace, to the same code", async () => {
+  const body = `
+const Column = (): PropertyDecorator => () => undefined;
+export class Kept { @Column() name: string; }
+// a comment
+export async function up(op: { calls: string[] }): Promise<void> {
+  if (op.calls.length === 0) {
+    op.calls.push("two  spaces", \`line
+  break\`);
+  }
+}
+`;
   const lines = (count: number): string =>
     Array.from({ length: count }, (_, i) => `export const value${String(i).padStart(6, "0")}: number = ${i};\n`).join("");
-  assert.match(transpileTypeScript(lines(10), "/x/small.ts", "commonjs"), /sourceMappingURL=data:/);
-  const large = lines(Math.ceil(SOURCE_MAP_LIMIT / 30));
+  const small = transpileTypeScript(body + lines(10), "/x/small.ts", "commonjs");
+  assert.match(small, /sourceMappingURL=data:/);
+  const large = body + lines(Math.ceil(SOURCE_MAP_LIMIT / 30));
   assert.ok(large.length > SOURCE_MAP_LIMIT);
   const code = transpileTypeScript(large, "/x/large.ts", "commonjs");
   assert.doesNotMatch(code, /sourceMappingURL/);
-  assert.match(code, /value000009 = 9/);
+  const indented = code.split("\n").filter((line) => /^ +\S/.test(line));
+  assert.deepEqual(indented.map((line) => line.slice(0, 7)), ["  break"], "no line is indented but the string's own");
+  assert.doesNotMatch(code, /a comment/);
+  const [fromSmall, fromLarge] = [evaluate(small), evaluate(code)];
+  assert.equal(fromLarge.value000009, 9);
+  assert.equal((fromLarge.Kept as Function).name, "Kept");
+  const reflect = Reflect as unknown as { getMetadata(key: string, target: object, property: string): unknown };
+  assert.equal(reflect.getMetadata("design:type", (fromLarge.Kept as Function).prototype, "name"), String);
+  const [a, b] = [{ calls: [] as string[] }, { calls: [] as string[] }];
+  await (fromSmall.up as (op: unknown) => Promise<void>)(a);
+  await (fromLarge.up as (op: unknown) => Promise<void>)(b);
+  assert.deepEqual(b.calls, a.calls);
+  assert.deepEqual(a.calls, ["two  spaces", "line\n  break"]);
 });
 
 test("ES-module output keeps import/export", () => {
