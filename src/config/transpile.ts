@@ -20,19 +20,19 @@ const swcVersion = (require("@swc/core/package.json") as { version: string }).ve
 export const syntaxErrorMarker = "RETORT_SYNTAX_ERROR";
 
 /**
- * Source longer than this is transpiled without a source map, and written without whitespace.
- * Node decodes and parses an inline map eagerly whenever it loads the file: for a 4.4 MB
- * generated migration (2000 tables) that was 55 MB of memory and 0.35 s on every run. SWC's
- * indented output of that file is 8.8 MB, without whitespace 3.2 MB (nothing else changes:
- * neither compressed nor renamed), which V8 then compiles, and the transpile cache keeps. Files
- * that large are generated migrations, whose failures retort reports by operation
+ * Source longer than this (in characters) is transpiled without a source map, and written
+ * without whitespace. Node decodes and parses an inline map eagerly whenever it loads the file:
+ * for a 4.4 MB generated migration (2000 tables) that was 55 MB of memory and 0.35 s on every
+ * run. SWC's indented output of that file is 8.8 MB, without whitespace 3.2 MB (nothing else
+ * changes: neither compressed nor renamed), which V8 then compiles, and the transpile cache
+ * keeps. Files that large are generated migrations, whose failures retort reports by operation
  * (`op.createTable #1082 (create table t)`), not by line.
  */
-export const SOURCE_MAP_LIMIT = 1_000_000;
+export const LARGE_SOURCE = 1_000_000;
 
 /** SWC options for one file. The file name feeds the source map and the parser's errors. */
 export function swcOptionsFor(filename: string, format: OutputFormat, sourceLength = 0): Options {
-  const large = sourceLength > SOURCE_MAP_LIMIT;
+  const large = sourceLength > LARGE_SOURCE;
   return {
     filename,
     swcrc: false,

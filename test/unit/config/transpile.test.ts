@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { SOURCE_MAP_LIMIT, describeSwcError, parseSyntaxErrorMessage, transpileTypeScript } from "../../../src/config/transpile";
+import { LARGE_SOURCE, describeSwcError, parseSyntaxErrorMessage, transpileTypeScript } from "../../../src/config/transpile";
 import { flushTranspileCache } from "../../../src/config/transpile-cache";
 
 test("emits legacy decorators with design:type metadata and an inline source map", () => {
@@ -27,7 +27,7 @@ function evaluate(code: string): Record<string, unknown> {
   return module.exports;
 }
 
-test("a source longer than SOURCE_MAP_LIMIT is transpiled without a source map or whitespace, to the same code", async () => {
+test("a source longer than LARGE_SOURCE is transpiled without a source map or whitespace, to the same code", async () => {
   const body = `
 const Column = (): PropertyDecorator => () => undefined;
 export class Kept { @Column() name: string; }
@@ -43,8 +43,8 @@ export async function up(op: { calls: string[] }): Promise<void> {
     Array.from({ length: count }, (_, i) => `export const value${String(i).padStart(6, "0")}: number = ${i};\n`).join("");
   const small = transpileTypeScript(body + lines(10), "/x/small.ts", "commonjs");
   assert.match(small, /sourceMappingURL=data:/);
-  const large = body + lines(Math.ceil(SOURCE_MAP_LIMIT / 30));
-  assert.ok(large.length > SOURCE_MAP_LIMIT);
+  const large = body + lines(Math.ceil(LARGE_SOURCE / 30));
+  assert.ok(large.length > LARGE_SOURCE);
   const code = transpileTypeScript(large, "/x/large.ts", "commonjs");
   assert.doesNotMatch(code, /sourceMappingURL/);
   const indented = code.split("\n").filter((line) => /^ +\S/.test(line));
