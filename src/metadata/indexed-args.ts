@@ -244,6 +244,19 @@ function builderHelpersBeside(prototype: Record<string, unknown>): BuilderHelper
 type IsInherited = (child: Target, parent: Target) => boolean;
 
 /**
+ * Calls `visit` with each object on the prototype chain of `target.prototype`, above it: the
+ * prototypes `target.prototype instanceof C` looks for `C.prototype` among.
+ */
+function forEachAncestor(target: Target, visit: (proto: unknown) => void): void {
+  const own: unknown = (target as { prototype?: unknown }).prototype;
+  let proto: unknown = typeof own === "object" && own !== null ? Object.getPrototypeOf(own) : null;
+  while (proto !== null) {
+    visit(proto);
+    proto = Object.getPrototypeOf(proto);
+  }
+}
+
+/**
  * `MetadataUtils.isInherited(child, parent)` is `child.prototype instanceof parent`, and the
  * builder asks it for every pair of entities (to find each one's children). For a child that is
  * one of the entity classes, the answer is false unless `parent.prototype` lies on that class's
@@ -259,12 +272,7 @@ function fastIsInherited(original: IsInherited, tables: readonly TargetedArgs[],
     if (typeof target !== "function" || position.has(target)) continue;
     position.set(target, order.length);
     order.push(target);
-    const own: unknown = (target as { prototype?: unknown }).prototype;
-    let proto = typeof own === "object" && own !== null ? Object.getPrototypeOf(own) : null;
-    while (proto !== null) {
-      ancestors.add(proto);
-      proto = Object.getPrototypeOf(proto);
-    }
+    forEachAncestor(target, (proto) => ancestors.add(proto));
   }
   const defaultHasInstance = Function.prototype[Symbol.hasInstance];
   // The builder asks about one parent for every entity in a row: what is known of the parent
@@ -352,16 +360,12 @@ function isChildrenPredicate(predicate: unknown, known: { text?: string }): pred
 function descendantsByPrototype(all: readonly EntityMetadataLike[]): Map<unknown, number[]> {
   const byPrototype = new Map<unknown, number[]>();
   all.forEach((metadata, position) => {
-    const target = metadata.target;
-    if (typeof target !== "function") return;
-    const own: unknown = (target as { prototype?: unknown }).prototype;
-    let proto: unknown = typeof own === "object" && own !== null ? Object.getPrototypeOf(own) : null;
-    while (proto !== null) {
+    if (typeof metadata.target !== "function") return;
+    forEachAncestor(metadata.target, (proto) => {
       const list = byPrototype.get(proto);
       if (list === undefined) byPrototype.set(proto, [position]);
       else list.push(position);
-      proto = Object.getPrototypeOf(proto);
-    }
+    });
   });
   return byPrototype;
 }
